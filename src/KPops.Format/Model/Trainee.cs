@@ -1,0 +1,35 @@
+namespace KPops.Format.Model;
+
+/// <summary>A contestant. In Eurovision-style seasons a "trainee" is a country's entry.</summary>
+public sealed record Trainee
+{
+    /// <summary>Stable identifier used in ballots and the vote log, e.g. <c>t001</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Name in Hangul (or the entry's own name when not Korean).</summary>
+    public required string Hangul { get; init; }
+
+    /// <summary>
+    /// Romanized name as the trainee spells it. When absent it is derived from <see cref="Hangul"/> by the
+    /// Revised Romanization with conventional surnames (see <c>Romanizer</c>).
+    /// </summary>
+    public string? Romanized { get; init; }
+
+    public string? EnglishName { get; init; }
+    public string? Agency { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string? Nationality { get; init; }
+
+    public DateOnly? BirthDate { get; init; }
+    public IReadOnlyList<string> Positions { get; init; } = [];
+
+    /// <summary>Id of a <see cref="TraineeGroup"/> when the season has groups.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>
+    /// The voter segment this entry belongs to, for rules that ban voting for one's own segment
+    /// (Eurovision: a country cannot vote for its own song).
+    /// </summary>
+    public string? HomeSegment { get; init; }
+}
