@@ -1,1 +1,6 @@
-namespace KPops.Cli; internal static class Program { private static int Main() => 0; }
+namespace KPops.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => KpopsCli.Run(args);
+}

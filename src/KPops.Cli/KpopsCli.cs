@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace KPops.Cli;
+
+/// <summary>The <c>kpops</c> command tree, runnable in-process with any output writers (tests capture them).</summary>
+internal static class KpopsCli
+{
+    public static RootCommand Create() =>
+        new("KPops: run a K-pop survival audition season with a vote count anyone can check.");
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+            // Commands report their own failures (see CommandAction); anything else must not print a stack trace either.
+            EnableDefaultExceptionHandler = false,
+        };
+        return Create().Parse(args).Invoke(configuration);
+    }
+}
