@@ -1,0 +1,309 @@
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+
+namespace KPops.Log;
+
+/// <summary>
+/// The embedded on-disk storage. Under one data directory:
+/// <list type="bullet">
+/// <item><c>entries.bin</c> — every entry, back to back, already in entry-bundle encoding, so a bundle is a byte range;</item>
+/// <item><c>entries.idx</c> — the byte offset (uint64 big-endian) where each bundle of 256 entries starts;</item>
+/// <item><c>hashes.&lt;L&gt;.bin</c> — tile level L hashes, 32 bytes each: level 0 the leaf hashes, level L the
+/// roots of complete 256^L subtrees, so tile L/N is bytes [N·8192, N·8192 + W·32) of that file;</item>
+/// <item><c>checkpoint</c> — the signed checkpoint, replaced atomically (write temp, fsync, rename, fsync dir);</item>
+/// <item><c>lock</c> — held exclusively by the one writer.</item>
+/// </list>
+/// All data files are append-only; anything past the checkpoint's size is an uncommitted tail that
+/// <see cref="TruncateTo"/> cuts off on recovery.
+/// </summary>
+public sealed class FileLogStorage : ILogStorage
+{
+    private const string EntriesFile = "entries.bin";
+    private const string IndexFile = "entries.idx";
+    private const string CheckpointFile = "checkpoint";
+    private const string CheckpointTempFile = "checkpoint.tmp";
+    private const string LockFile = "lock";
+    private const int OffsetSize = sizeof(long);
+    private const int MaxBundleBytes = TileLayout.TileWidth * (EntryBundle.LengthPrefixSize + EntryBundle.MaxEntrySize);
+
+    private readonly string _directory;
+    private readonly bool _writable;
+    private readonly FileStream? _lock;
+    private readonly SafeFileHandle _entries;
+    private readonly SafeFileHandle _index;
+    private readonly SafeFileHandle?[] _hashes = new SafeFileHandle?[TileLayout.MaxLevel + 1];
+
+    // Known after TruncateTo: the exact end of each file.
+    private long _entryCount = -1;
+    private long _entriesLength;
+    private long _bundleCount;
+    private readonly long[] _hashCounts = new long[TileLayout.MaxLevel + 1];
+
+    private FileLogStorage(string directory, bool writable)
+    {
+        _directory = Path.GetFullPath(directory);
+        _writable = writable;
+        if (writable)
+        {
+            Directory.CreateDirectory(_directory);
+            // The lock stops a second writer from interleaving appends; the OS drops it if the process dies.
+            _lock = new FileStream(Path.Combine(_directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+
+        _entries = OpenData(EntriesFile, create: writable)!;
+        _index = OpenData(IndexFile, create: writable)!;
+        for (int level = 0; level <= TileLayout.MaxLevel; level++)
+        {
+            _hashes[level] = OpenData(HashFile(level), create: false);
+        }
+    }
+
+    /// <summary>Opens (creating if needed) the data directory for the log's single writer.</summary>
+    public static FileLogStorage Open(string directory) => new(directory, writable: true);
+
+    /// <summary>Opens an existing data directory for reading only, e.g. to audit it or serve it from another process.</summary>
+    public static FileLogStorage OpenReadOnly(string directory)
+    {
+        if (!File.Exists(Path.Combine(directory, EntriesFile)))
+        {
+            throw new DirectoryNotFoundException($"No log data in '{directory}'.");
+        }
+
+        return new FileLogStorage(directory, writable: false);
+    }
+
+    public string DataDirectory => _directory;
+
+    public byte[]? ReadCheckpoint()
+    {
+        string path = Path.Combine(_directory, CheckpointFile);
+        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+    }
+
+    public void TruncateTo(long treeSize)
+    {
+        ThrowIfReadOnly();
+        long bundles = (treeSize + TileLayout.TileWidth - 1) / TileLayout.TileWidth;
+        if (RandomAccess.GetLength(_index) < bundles * OffsetSize)
+        {
+            throw new InvalidDataException($"The bundle index holds fewer than {treeSize} entries.");
+        }
+
+        long entriesEnd = 0;
+        if (bundles > 0)
+        {
+            long lastStart = ReadOffset(bundles - 1);
+            int inLastBundle = (int)(treeSize - ((bundles - 1) * TileLayout.TileWidth));
+            byte[] run = ReadRange(_entries, lastStart, Math.Min(RandomAccess.GetLength(_entries) - lastStart, MaxBundleBytes), MaxBundleBytes);
+            long length = EntryBundle.PrefixLength(run, inLastBundle);
+            if (length < 0)
+            {
+                throw new InvalidDataException($"entries.bin ends before entry {treeSize - 1}.");
+            }
+
+            entriesEnd = lastStart + length;
+        }
+
+        // Cut the uncommitted tails: entries, bundle offsets, and each hash level past ⌊size / 256^L⌋.
+        RandomAccess.SetLength(_entries, entriesEnd);
+        RandomAccess.SetLength(_index, bundles * OffsetSize);
+        for (int level = 0; level <= TileLayout.MaxLevel; level++)
+        {
+            long keep = TileLayout.HashCount(treeSize, level);
+            SafeFileHandle? file = _hashes[level];
+            if (file is null)
+            {
+                if (keep > 0)
+                {
+                    throw new InvalidDataException($"{HashFile(level)} is missing.");
+                }
+
+                continue;
+            }
+
+            if (RandomAccess.GetLength(file) < keep * Rfc6962.HashSize)
+            {
+                throw new InvalidDataException($"{HashFile(level)} holds fewer hashes than a tree of {treeSize} needs.");
+            }
+
+            RandomAccess.SetLength(file, keep * Rfc6962.HashSize);
+            _hashCounts[level] = keep;
+        }
+
+        _entryCount = treeSize;
+        _entriesLength = entriesEnd;
+        _bundleCount = bundles;
+        Sync();
+    }
+
+    public void AppendEntries(ReadOnlySpan<byte> encodedEntries, int count)
+    {
+        ThrowIfNotRecovered();
+        var bundleStarts = new List<long>((count / TileLayout.TileWidth) + 1);
+        if (!BundleWalk.ForEachBundleStart(encodedEntries, count, _entryCount, _entriesLength, bundleStarts.Add))
+        {
+            throw new ArgumentException($"The encoded entries do not hold exactly {count} entries.", nameof(encodedEntries));
+        }
+
+        var offsets = new byte[bundleStarts.Count * OffsetSize];
+        for (int i = 0; i < bundleStarts.Count; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(offsets.AsSpan(i * OffsetSize), bundleStarts[i]);
+        }
+
+        // Positional writes at the known ends: a torn or failed write only damages the uncommitted tail.
+        RandomAccess.Write(_entries, encodedEntries, _entriesLength);
+        RandomAccess.Write(_index, offsets, _bundleCount * OffsetSize);
+        _entriesLength += encodedEntries.Length;
+        _bundleCount += bundleStarts.Count;
+        _entryCount += count;
+    }
+
+    public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes)
+    {
+        ThrowIfNotRecovered();
+        SafeFileHandle file = _hashes[tileLevel] ??= OpenData(HashFile(tileLevel), create: true)!;
+        RandomAccess.Write(file, hashes, _hashCounts[tileLevel] * Rfc6962.HashSize);
+        _hashCounts[tileLevel] += hashes.Length / Rfc6962.HashSize;
+    }
+
+    public void Sync()
+    {
+        ThrowIfReadOnly();
+        RandomAccess.FlushToDisk(_entries);
+        RandomAccess.FlushToDisk(_index);
+        foreach (SafeFileHandle? file in _hashes)
+        {
+            if (file is not null)
+            {
+                RandomAccess.FlushToDisk(file);
+            }
+        }
+    }
+
+    public void ReplaceCheckpoint(ReadOnlySpan<byte> signedCheckpoint)
+    {
+        ThrowIfReadOnly();
+        string temp = Path.Combine(_directory, CheckpointTempFile);
+        // Crash here or while writing: only checkpoint.tmp is affected; the old checkpoint stands.
+        using (SafeFileHandle file = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            RandomAccess.Write(file, signedCheckpoint, 0);
+            RandomAccess.FlushToDisk(file);
+        }
+
+        // rename(2) is atomic: a reader sees the old or the new checkpoint. After the directory fsync the new
+        // one survives power loss; a crash between the two may leave the old one, which is still consistent.
+        File.Move(temp, Path.Combine(_directory, CheckpointFile), overwrite: true);
+        DirectorySync.Flush(_directory);
+    }
+
+    public void ReadHashes(int tileLevel, long start, Span<byte> destination)
+    {
+        SafeFileHandle? file = _hashes[tileLevel] ??= OpenData(HashFile(tileLevel), create: false);
+        if (file is null || ReadFully(file, destination, start * Rfc6962.HashSize) != destination.Length)
+        {
+            throw new InvalidDataException($"Hashes {start}.. of tile level {tileLevel} are not stored.");
+        }
+    }
+
+    public byte[] ReadEntries(long start, int count)
+    {
+        long firstBundle = start / TileLayout.TileWidth;
+        long endBundle = ((start + count - 1) / TileLayout.TileWidth) + 1;
+        long indexLength = RandomAccess.GetLength(_index);
+        if ((firstBundle + 1) * OffsetSize > indexLength)
+        {
+            throw new InvalidDataException($"Entry {start} is not stored.");
+        }
+
+        long begin = ReadOffset(firstBundle);
+        long end = (endBundle + 1) * OffsetSize <= indexLength ? ReadOffset(endBundle) : RandomAccess.GetLength(_entries);
+        byte[] run = ReadRange(_entries, begin, end - begin, (endBundle - firstBundle) * MaxBundleBytes);
+        return BundleWalk.Slice(run, (int)(start - (firstBundle * TileLayout.TileWidth)), count);
+    }
+
+    public void Dispose()
+    {
+        _entries.Dispose();
+        _index.Dispose();
+        foreach (SafeFileHandle? file in _hashes)
+        {
+            file?.Dispose();
+        }
+
+        _lock?.Dispose();
+    }
+
+    private static string HashFile(int level) => $"hashes.{level}.bin";
+
+    private SafeFileHandle? OpenData(string name, bool create)
+    {
+        string path = Path.Combine(_directory, name);
+        if (!create && !File.Exists(path))
+        {
+            return null;
+        }
+
+        return _writable
+            ? File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read)
+            : File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    }
+
+    private long ReadOffset(long bundle)
+    {
+        Span<byte> buffer = stackalloc byte[OffsetSize];
+        if (ReadFully(_index, buffer, bundle * OffsetSize) != OffsetSize)
+        {
+            throw new InvalidDataException($"The bundle index has no entry {bundle}.");
+        }
+
+        return BinaryPrimitives.ReadInt64BigEndian(buffer);
+    }
+
+    private static byte[] ReadRange(SafeFileHandle file, long offset, long length, long maxLength)
+    {
+        if (length < 0 || length > maxLength)
+        {
+            throw new InvalidDataException("The bundle index points outside the entry data.");
+        }
+
+        var buffer = new byte[length];
+        int read = ReadFully(file, buffer, offset);
+        return read == length ? buffer : buffer.AsSpan(0, read).ToArray();
+    }
+
+    private static int ReadFully(SafeFileHandle file, Span<byte> destination, long offset)
+    {
+        int total = 0;
+        while (total < destination.Length)
+        {
+            int read = RandomAccess.Read(file, destination[total..], offset + total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (!_writable)
+        {
+            throw new InvalidOperationException("This storage was opened read-only.");
+        }
+    }
+
+    private void ThrowIfNotRecovered()
+    {
+        ThrowIfReadOnly();
+        if (_entryCount < 0)
+        {
+            throw new InvalidOperationException("Storage must be recovered with TruncateTo before appending.");
+        }
+    }
+}
