@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace KPops.Format.Validation;
+
+/// <summary>Trainees: ids, a Hangul name, and references to declared groups and segments.</summary>
+internal static partial class TraineeRules
+{
+    public static void Check(SeasonCheck check)
+    {
+        var trainees = check.Season.Trainees;
+        if (trainees.Count == 0)
+        {
+            check.Add("trainees", "a season needs at least one trainee");
+        }
+
+        IdRules.CheckUnique(check, "trainees", trainees, t => t.Id);
+        foreach (var (trainee, _, path) in NullItems.Each(check, "trainees", trainees))
+        {
+            if (string.IsNullOrWhiteSpace(trainee.Hangul))
+            {
+                check.Add($"{path}.hangul", "must not be empty");
+            }
+
+            if (trainee.Group is { } group && !check.GroupIds.Contains(group))
+            {
+                check.Add($"{path}.group", $"unknown group \"{group}\"");
+            }
+
+            if (trainee.HomeSegment is { } segment && !check.SegmentIds.Contains(segment))
+            {
+                check.Add($"{path}.homeSegment", $"unknown segment \"{segment}\"");
+            }
+
+            if (trainee.Nationality is { } nationality && !CountryCode().IsMatch(nationality))
+            {
+                check.Add($"{path}.nationality", $"\"{nationality}\" must be an ISO 3166-1 alpha-2 code, e.g. KR");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryCode();
+}
