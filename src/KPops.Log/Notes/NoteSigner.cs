@@ -51,7 +51,7 @@ public sealed class NoteSigner : IDisposable
             return false;
         }
 
-        string[] parts = keyText[Prefix.Length..].Split('+');
+        string[] parts = keyText[Prefix.Length..].Split('+', 3);
         if (parts.Length != 3 || !NoteKeyName.IsValid(parts[0]) || !NoteVerifier.TryParseKeyId(parts[1], out uint keyId)
             || !StrictBase64.TryDecode(parts[2], out byte[] key))
         {

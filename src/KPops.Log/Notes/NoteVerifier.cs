@@ -35,7 +35,7 @@ public sealed class NoteVerifier
     public static bool TryParse(string? keyText, [NotNullWhen(true)] out NoteVerifier? verifier, [NotNullWhen(false)] out string? error)
     {
         verifier = null;
-        string[] parts = (keyText ?? string.Empty).Split('+');
+        string[] parts = (keyText ?? string.Empty).Split('+', 3);
         if (parts.Length != 3 || !NoteKeyName.IsValid(parts[0]) || !TryParseKeyId(parts[1], out uint keyId)
             || !StrictBase64.TryDecode(parts[2], out byte[] key))
         {
