@@ -1,5 +1,5 @@
-using Xunit;
 using KPops.Format.Model;
+using Xunit;
 
 namespace KPops.Format.Tests;
 

@@ -1,6 +1,6 @@
-using Xunit;
 using KPops.Format.Model;
 using KPops.Format.Ranking;
+using Xunit;
 
 namespace KPops.Format.Tests;
 
