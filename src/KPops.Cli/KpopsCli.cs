@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KPops.Cli.Commands;
 
 namespace KPops.Cli;
 
@@ -6,7 +7,12 @@ namespace KPops.Cli;
 internal static class KpopsCli
 {
     public static RootCommand Create() =>
-        new("KPops: run a K-pop survival audition season with a vote count anyone can check.");
+        new("KPops: run a K-pop survival audition season with a vote count anyone can check.")
+        {
+            PresetsCommand.Create(),
+            SeasonCommand.Create(),
+            SimulateCommand.Create(),
+        };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
