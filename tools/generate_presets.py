@@ -135,16 +135,19 @@ def produce_101_s2():
         ("하성운", "Ha Sungwoon", "Star Crew Entertainment", "1994-03-22", ["vocal", "dance"]),
     ]
     others = [
-        # Other real trainees of the season (agency only; not every detail of theirs is reproduced here).
-        ("정세운", "Jeong Sewoon", "Starship Entertainment"),
-        ("김종현", "Kim Jonghyun", "Pledis Entertainment"),
-        ("김사무엘", "Kim Samuel", "Brave Entertainment"),
-        ("안형섭", "Ahn Hyungseop", "Yuehua Entertainment"),
-        ("이의웅", "Lee Euiwoong", "Yuehua Entertainment"),
-        ("유선호", "Yoo Seonho", "Cube Entertainment"),
-        ("강동호", "Kang Dongho", "Pledis Entertainment"),
-        ("주학년", "Joo Haknyeon", "Cre.ker Entertainment"),
-        ("최민기", "Choi Minki", "Pledis Entertainment"),
+        # Other real trainees of the season, as news reports of the time name them (agency where reported).
+        ("정세운", "Jeong Sewoon", "Starship Entertainment"), ("김종현", "Kim Jonghyun", "Pledis Entertainment"),
+        ("김사무엘", "Kim Samuel", "Brave Entertainment"), ("안형섭", "Ahn Hyungseob", "Yuehua Entertainment"),
+        ("이의웅", "Lee Euiwoong", "Yuehua Entertainment"), ("유선호", "Yoo Seonho", "Cube Entertainment"),
+        ("강동호", "Kang Dongho", "Pledis Entertainment"), ("주학년", "Joo Haknyeon", "Cre.ker Entertainment"),
+        ("최민기", "Choi Minki", "Pledis Entertainment"), ("노태현", "No Taehyun", None),
+        ("김태민", "Kim Taemin", None), ("김태우", "Kim Taewoo", None), ("김현우", "Kim Hyunwoo", None),
+        ("윤재찬", "Yoon Jaechan", None), ("이후림", "Lee Hoolim", None), ("변현민", "Byun Hyunmin", None),
+        ("윤용빈", "Yoon Yongbin", None), ("최준영", "Choi Junyoung", None), ("홍은기", "Hong Eunki", "GON Entertainment"),
+        ("우진영", "Woo Jinyoung", "HF Music Company"), ("김동현", "Kim Donghyun", "Brand New Music"),
+        ("이광현", "Lee Gwanghyun", "Starship Entertainment"), ("윤희석", "Yoon Heeseok", "Jellyfish Entertainment"),
+        ("저스틴", "Justin", "Yuehua Entertainment"), ("이유진", "Lee Yoojin", "Namoo Actors"),
+        ("정동수", "Jung Dongsu", None), ("최승혁", "Choi Seunghyuk", None), ("유호연", "Yoo Hoyeon", None),
     ]
     trainees = []
     for i, (ko, rom, agency, birth, positions) in enumerate(debut, start=1):
@@ -152,7 +155,8 @@ def produce_101_s2():
         trainees.append(trainee(f"t{i:03d}", ko, rom, agency=agency or "Individual trainee",
                                 nationality=nationality, birth=birth, positions=positions))
     for i, (ko, rom, agency) in enumerate(others, start=len(trainees) + 1):
-        trainees.append(trainee(f"t{i:03d}", ko, rom, agency=agency, positions=[]))
+        nationality = "CN" if ko == "저스틴" else "KR"
+        trainees.append(trainee(f"t{i:03d}", ko, rom, agency=agency, nationality=nationality, positions=[]))
     fill_synthetic(rng, trainees, 101, len(trainees) + 1)
     left = ["t099", "t100", "t101"]
 
@@ -261,17 +265,30 @@ def produce_x_101():
 def boys_planet():
     rng = random.Random(2023)
     k_real = [
-        ("성한빈", "Sung Hanbin", "Stone Music Entertainment", "2001-06-13", ["dance", "vocal"]),
-        ("김지웅", "Kim Jiwoong", "KOEN Stars", "1998-12-14", ["vocal", "visual"]),
+        ("성한빈", "Sung Hanbin", "STUDIO GL1DE", "2001-06-13", ["dance", "vocal"]),
+        ("김지웅", "Kim Jiwoong", "Individual trainee", "1998-12-14", ["vocal", "visual"]),
         ("김태래", "Kim Taerae", "WAKEONE", "2002-07-14", ["vocal"]),
         ("김규빈", "Kim Gyuvin", "Yuehua Entertainment", "2004-08-30", ["vocal", "visual"]),
         ("박건욱", "Park Gunwook", "Jellyfish Entertainment", "2005-01-10", ["dance", "vocal"]),
         ("한유진", "Han Yujin", "Yuehua Entertainment", "2007-03-20", ["dance", "vocal"]),
+        # Further real K trainees among the first vote's top 52 (agency as reported; no birth date here).
+        ("이회택", "Lee Hoetaek", "Cube Entertainment", None, []),
+        ("금준현", "Kum Junhyeon", "Redstart ENM", None, []),
+        ("유승언", "Yoo Seungeon", "Yuehua Entertainment", None, []),
+        ("서원", "Seo Won", "FirstOne Entertainment", None, []),
+        ("박한빈", "Park Hanbin", "WAKEONE", None, []),
+        ("문정현", "Mun Junghyun", "WAKEONE", None, []),
+        ("박도하", "Bak Doha", "Cube Entertainment", None, []),
+        ("차웅기", "Cha Woongki", "WAKEONE", None, []),
     ]
     g_real = [
         ("장하오", "Zhang Hao", "Yuehua Entertainment", "CN", "2000-07-25", ["vocal", "dance"]),
-        ("석매튜", "Seok Matthew", "Individual trainee", "CA", "2002-05-28", ["dance", "rap"]),
+        ("석매튜", "Seok Matthew", "MNH Entertainment", "CA", "2002-05-28", ["dance", "rap"]),
         ("리키", "Ricky", "Yuehua Entertainment", "CN", "2004-04-20", ["rap", "dance"]),
+        ("케이타", "Keita", "RAINCOMPANY", "JP", None, []),
+        ("타쿠토", "Takuto", "YY Entertainment", "JP", None, []),
+        ("하루토", "Haruto", "WAKEONE", "JP", None, []),
+        ("히로토", "Hiroto", "RBW", "JP", None, []),
     ]
     trainees = [trainee(f"k{i:02d}", ko, rom, agency=agency, birth=birth, positions=positions, group="k")
                 for i, (ko, rom, agency, birth, positions) in enumerate(k_real, start=1)]
@@ -284,8 +301,8 @@ def boys_planet():
                                 positions=positions, group="g"))
     # Synthetic global trainees: Hangul transcriptions of foreign given names, spelled by the trainee.
     global_pool = [
-        ("유우마", "Yuuma", "JP"), ("소타", "Sota", "JP"), ("하루토", "Haruto", "JP"), ("렌", "Ren", "JP"),
-        ("카이토", "Kaito", "JP"), ("리쿠", "Riku", "JP"), ("타이가", "Taiga", "JP"), ("유키", "Yuki", "JP"),
+        ("유우마", "Yuuma", "JP"), ("소타", "Sota", "JP"), ("렌", "Ren", "JP"),
+        ("카이토", "Kaito", "JP"), ("리쿠", "Riku", "JP"), ("타이가", "Taiga", "JP"),
         ("하오위", "Haoyu", "CN"), ("즈엉", "Duong", "VN"), ("빈", "Binh", "VN"), ("티안", "Tian", "CN"),
         ("원한", "Wenhan", "CN"), ("지아", "Jia", "CN"), ("린", "Lin", "TW"), ("웨이", "Wei", "TW"),
         ("타나", "Thana", "TH"), ("폰", "Pon", "TH"), ("나인", "Nine", "TH"), ("칸", "Khan", "TH"),
