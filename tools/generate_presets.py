@@ -237,6 +237,10 @@ def produce_x_101():
     evaluations = [
         {"id": "group-battle", "name": t("그룹 X 배틀 평가", "Group X battle evaluation"), "kind": "mission",
          "benefits": {"groupWin": 3000}},
+        # The concept evaluation also gave each trainee 500 × his own on-site votes; that varies per trainee,
+        # so it is recorded as an "onSite" result whose value is the product (see docs/presets.md).
+        {"id": "concept", "name": t("콘셉트 평가", "Concept evaluation"), "kind": "mission",
+         "benefits": {"winningTeam": 200000}},
     ]
     x_seat = {"label": "X", "kind": "highestBelowCut", "count": 1,
               "sources": [votes("accumulated", every_round)]}
@@ -248,7 +252,8 @@ def produce_x_101():
                      seats=[{"label": "revived", "kind": "highestBelowCut", "count": 1,
                              "sources": [votes("revival", ["revival"])]}]),
         announcement("ranking-3", "3차 순위 발표식", "3rd elimination", at("2019-07-12", "23:00"),
-                     [votes("online", ["online-3"])], cut=20, pool=survivors("ranking-2")),
+                     [votes("online", ["online-3"]), benefits("benefits", ["concept"])], cut=20,
+                     pool=survivors("ranking-2")),
         announcement("finale", "최종 데뷔 멤버 발표", "Finale: the debut line-up", at("2019-07-20", "00:55"),
                      [votes("online", ["final-online"]), votes("live", ["final-sms"], channel="sms")],
                      cut=10, pool=survivors("ranking-3"), seats=[x_seat], finale=True),

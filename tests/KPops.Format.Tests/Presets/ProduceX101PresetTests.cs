@@ -59,5 +59,20 @@ public class ProduceX101PresetTests
         Assert.Equal(SeatStatus.Eliminated, byTrainee["t011"].Status);
     }
 
+    [Fact]
+    public void Concept_evaluation_benefits_count_in_the_third_elimination_only()
+    {
+        var counts = PresetCounts.Steady(_season);
+        counts.AddResult(new EvaluationResult("concept", "t020", "winningTeam", 200_000));
+        counts.AddResult(new EvaluationResult("concept", "t020", "onSite", 500 * 120));
+
+        var results = PresetCounts.ById(RankingEngine.RankAll(_season, counts));
+        var third = results["ranking-3"].Ranking.Single(r => r.Trainee == "t020");
+
+        Assert.Equal(260_000m, third.Breakdown.Single(b => b.Label == "benefits").Points);
+        Assert.Equal(1, third.Rank);
+        Assert.Equal(20, results["ranking-2"].Ranking.Single(r => r.Trainee == "t020").Rank);
+    }
+
     private Round Round(string id) => _season.Rounds.Single(r => r.Id == id);
 }
