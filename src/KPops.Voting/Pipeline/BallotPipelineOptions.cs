@@ -1,0 +1,65 @@
+namespace KPops.Voting.Pipeline;
+
+/// <summary>
+/// How the ballot pipeline trades latency, memory and durability cost. The defaults suit one machine taking
+/// a finale's peak; each property's comment is the operator's manual for it.
+/// </summary>
+public sealed class BallotPipelineOptions
+{
+    /// <summary>
+    /// Ballots that may wait for the sequencer (default 1,048,576). When this many are queued, a new ballot is
+    /// answered <c>rate-limited</c> at once instead of waiting: clients retry, nothing blocks forever. Each
+    /// queued ballot holds about 100 bytes, so the default caps the queue near 100 MiB. Raise it to absorb
+    /// longer bursts (at the cost of longer waits under overload); lower it to shed load sooner.
+    /// </summary>
+    public int QueueCapacity { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// Most ballots written in one durable commit (default 8,192; 4,096–16,384 is the useful range). Every batch
+    /// costs one fsync and one Ed25519 signature, so larger batches raise throughput; smaller ones cut the time a
+    /// ballot waits for its receipt when the disk is slow.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 8192;
+
+    /// <summary>
+    /// Longest a ballot waits for its batch to fill before the batch is committed anyway (default 2 ms), counted
+    /// from when the batch's first ballot was queued. Under load batches fill by themselves while the previous one
+    /// is being made durable; this only matters when traffic is light. Zero commits as soon as the queue is empty.
+    /// </summary>
+    public TimeSpan MaxBatchAge { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// When true, every accepted ballot's outcome carries a materialized <see cref="BallotReceipt"/> (leaf hash and
+    /// inclusion proof) computed by the sequencer right after the commit. Off by default: the outcome already
+    /// holds the index and the signed checkpoint, and <see cref="BallotPipeline.Receipt"/> computes the proof on
+    /// demand from the log, so the sequencer spends nothing on receipts nobody asks for. Turning it on costs a
+    /// proof read (about log2(size) hashes) and a few small allocations per ballot.
+    /// </summary>
+    public bool EagerReceipts { get; init; }
+
+    /// <summary>
+    /// Accepted ballots the season is expected to take (default 0 = grow as needed). Presizes the quota and
+    /// idempotency tables so that they never have to grow (and pause the sequencer) during a finale.
+    /// </summary>
+    public int ExpectedBallots { get; init; }
+
+    /// <summary>
+    /// How many times the sequencer tries to re-open the log after a failed append before it gives up and faults
+    /// the pipeline (default 50, with <see cref="RecoveryDelay"/> between tries). While it retries, ballots keep
+    /// queuing and a full queue answers <c>rate-limited</c>.
+    /// </summary>
+    public int RecoveryAttempts { get; init; } = 50;
+
+    /// <summary>Pause between re-open attempts after a storage failure (default 100 ms).</summary>
+    public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchAge, TimeSpan.Zero, nameof(MaxBatchAge));
+        ArgumentOutOfRangeException.ThrowIfNegative(ExpectedBallots, nameof(ExpectedBallots));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RecoveryAttempts, 1, nameof(RecoveryAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RecoveryDelay, TimeSpan.Zero, nameof(RecoveryDelay));
+    }
+}
