@@ -24,6 +24,7 @@ public sealed class TransparencyLog : IDisposable
     private readonly TileLevelHashReader _hashReader;
     private readonly TileHashCollector _collector = new();
     private CompactRange _range;
+    private CompactRange _next = new();
     private volatile SignedCheckpoint _checkpoint;
     private byte[] _leafHashes = [];
 
@@ -65,6 +66,11 @@ public sealed class TransparencyLog : IDisposable
         byte[]? stored = storage.ReadCheckpoint();
         if (stored is null)
         {
+            if (!storage.IsEmpty)
+            {
+                throw new InvalidDataException("The storage holds log data but no checkpoint; refusing to start a new log over it.");
+            }
+
             storage.TruncateTo(0);
             var empty = SignedCheckpoint.Create(new Checkpoint(origin, 0, Rfc6962.EmptyRoot), signer);
             storage.Sync();
@@ -116,7 +122,8 @@ public sealed class TransparencyLog : IDisposable
         }
 
         Span<byte> leafHashes = _leafHashes.AsSpan(0, hashBytes);
-        CompactRange next = _range.Clone();
+        CompactRange next = _next;
+        _range.CopyTo(next);
         _collector.Clear();
         var reader = new EntryBundleReader(batch.Encoded);
         for (int i = 0; i < count; i++)
@@ -154,7 +161,7 @@ public sealed class TransparencyLog : IDisposable
             var signed = SignedCheckpoint.Create(checkpoint, _signer);
             _storage.ReplaceCheckpoint(signed.Note.Span);
 
-            _range = next;
+            (_range, _next) = (next, _range);
             _checkpoint = signed;
             return new AppendResult(first, count, signed);
         }

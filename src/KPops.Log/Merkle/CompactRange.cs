@@ -18,9 +18,17 @@ public sealed class CompactRange
 
     public CompactRange Clone()
     {
-        var copy = new CompactRange { Size = Size };
-        _nodes.CopyTo(copy._nodes, 0);
+        var copy = new CompactRange();
+        CopyTo(copy);
         return copy;
+    }
+
+    /// <summary>Overwrites <paramref name="target"/> with this range, so a sequencer can reuse two instances.</summary>
+    public void CopyTo(CompactRange target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Size = Size;
+        _nodes.CopyTo(target._nodes, 0);
     }
 
     /// <summary>Rebuilds the right edge of a stored tree by reading one node per set bit of <paramref name="size"/>.</summary>

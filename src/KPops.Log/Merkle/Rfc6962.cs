@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace KPops.Log;
@@ -9,6 +10,8 @@ namespace KPops.Log;
 /// nodes as SHA-256(0x01 || left || right), so a leaf can never be passed off as a node (second-preimage
 /// resistance). Everything works on caller-provided spans so the append path allocates nothing.
 /// </summary>
+// The stack buffers are fully overwritten before use; zeroing them would only cost time on the append path.
+[SkipLocalsInit]
 public static class Rfc6962
 {
     public const int HashSize = 32;

@@ -36,6 +36,8 @@ public sealed class FaultyLogStorage(ILogStorage inner) : ILogStorage
         _fault = fault;
     }
 
+    public bool IsEmpty => inner.IsEmpty;
+
     public byte[]? ReadCheckpoint() => inner.ReadCheckpoint();
 
     public void TruncateTo(long treeSize)

@@ -74,6 +74,9 @@ public sealed class FileLogStorage : ILogStorage
 
     public string DataDirectory => _directory;
 
+    public bool IsEmpty =>
+        RandomAccess.GetLength(_entries) == 0 && Array.TrueForAll(_hashes, file => file is null || RandomAccess.GetLength(file) == 0);
+
     public byte[]? ReadCheckpoint()
     {
         string path = Path.Combine(_directory, CheckpointFile);

@@ -8,6 +8,12 @@ namespace KPops.Log;
 /// </summary>
 public interface ILogStorage : ITileLevelHashSource, IDisposable
 {
+    /// <summary>
+    /// True when no entry or hash is stored. A log without a checkpoint must be empty: data with no checkpoint
+    /// means the checkpoint was lost (e.g. deleted by hand), and recovery refuses to discard it.
+    /// </summary>
+    bool IsEmpty { get; }
+
     /// <summary>The last signed checkpoint that <see cref="ReplaceCheckpoint"/> made durable, or null for a new log.</summary>
     byte[]? ReadCheckpoint();
 

@@ -19,6 +19,17 @@ public sealed class MemoryLogStorage : ILogStorage
     private int _syncedBundleCount;
     private readonly List<int> _syncedHashLengths = [];
 
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Length == 0 && _hashes.TrueForAll(level => level.Length == 0);
+            }
+        }
+    }
+
     public byte[]? ReadCheckpoint()
     {
         lock (_lock)

@@ -1,0 +1,154 @@
+namespace KPops.Log.Tests;
+
+public class TileLogClientTests
+{
+    [Fact]
+    public async Task A_log_written_to_disk_verifies_from_a_fresh_read_only_instance()
+    {
+        using var directory = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        List<byte[]> expected = WriteLog(directory.Path, signer, 70, 300, 1, 256, 40);
+
+        using var storage = FileLogStorage.OpenReadOnly(directory.Path);
+        var client = new TileLogClient(new StorageTileSource(storage));
+        NoteVerifier verifier = NoteVerifier.Parse(signer.Verifier.KeyText);
+        Checkpoint checkpoint = await client.ReadCheckpointAsync(verifier, TestEntries.Origin, TestContext.Current.CancellationToken);
+        Assert.Equal(expected.Count, checkpoint.Size);
+        await client.VerifyTreeAsync(checkpoint, TestContext.Current.CancellationToken);
+
+        var read = new List<byte[]>();
+        await foreach (LogEntry entry in client.ReadEntriesAsync(checkpoint, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(read.Count, entry.Index);
+            read.Add(entry.Data.ToArray());
+        }
+
+        Assert.Equal(expected, read);
+
+        var tail = new List<long>();
+        await foreach (LogEntry entry in client.ReadEntriesAsync(checkpoint, 600, TestContext.Current.CancellationToken))
+        {
+            tail.Add(entry.Index);
+        }
+
+        Assert.Equal(Enumerable.Range(600, expected.Count - 600).Select(i => (long)i), tail);
+    }
+
+    [Fact]
+    public async Task The_exported_directory_has_the_exact_tlog_tiles_paths_and_verifies()
+    {
+        using var data = new TempDirectory();
+        using var export = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        List<byte[]> expected = WriteLog(data.Path, signer, 300, 300);
+
+        using (var storage = FileLogStorage.OpenReadOnly(data.Path))
+        {
+            Checkpoint exported = await FileTileExporter.ExportAsync(new StorageTileSource(storage), export.Path, TestContext.Current.CancellationToken);
+            Assert.Equal(600, exported.Size);
+        }
+
+        string[] files = [.. Directory.GetFiles(export.Path, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(export.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)];
+        Assert.Equal(
+            ["checkpoint", "tile/0/000", "tile/0/001", "tile/0/002.p/88", "tile/1/000.p/2", "tile/entries/000", "tile/entries/001", "tile/entries/002.p/88"],
+            files);
+
+        var client = new TileLogClient(new DirectoryTileSource(export.Path));
+        Checkpoint checkpoint = await client.ReadCheckpointAsync(signer.Verifier, TestEntries.Origin, TestContext.Current.CancellationToken);
+        await client.VerifyTreeAsync(checkpoint, TestContext.Current.CancellationToken);
+        int count = 0;
+        await foreach (LogEntry entry in client.ReadEntriesAsync(checkpoint, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(expected[count++], entry.Data.ToArray());
+        }
+
+        Assert.Equal(600, count);
+    }
+
+    [Theory]
+    [InlineData("tile/0/000", false)]
+    [InlineData("tile/0/002.p/88", false)]
+    [InlineData("tile/1/000.p/2", false)]
+    [InlineData("tile/entries/001", true)]
+    [InlineData("tile/entries/002.p/88", true)]
+    public async Task A_tampered_tile_or_bundle_is_detected(string path, bool isBundle)
+    {
+        using var data = new TempDirectory();
+        using var export = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        WriteLog(data.Path, signer, 600);
+        using (var storage = FileLogStorage.OpenReadOnly(data.Path))
+        {
+            await FileTileExporter.ExportAsync(new StorageTileSource(storage), export.Path, TestContext.Current.CancellationToken);
+        }
+
+        string file = Path.Combine(export.Path, path);
+        byte[] bytes = File.ReadAllBytes(file);
+        bytes[^1] ^= 0x20;
+        File.WriteAllBytes(file, bytes);
+
+        var client = new TileLogClient(new DirectoryTileSource(export.Path));
+        Checkpoint checkpoint = await client.ReadCheckpointAsync(signer.Verifier, cancellationToken: TestContext.Current.CancellationToken);
+        if (!isBundle)
+        {
+            await Assert.ThrowsAsync<LogVerificationException>(() => client.VerifyTreeAsync(checkpoint, TestContext.Current.CancellationToken));
+        }
+
+        await Assert.ThrowsAsync<LogVerificationException>(async () =>
+        {
+            await foreach (LogEntry entry in client.ReadEntriesAsync(checkpoint, cancellationToken: TestContext.Current.CancellationToken))
+            {
+                _ = entry;
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_checkpoint_signed_by_another_key_is_rejected()
+    {
+        using var data = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using var other = NoteSigner.Generate(TestEntries.Origin);
+        WriteLog(data.Path, signer, 10);
+        using var storage = FileLogStorage.OpenReadOnly(data.Path);
+        var client = new TileLogClient(new StorageTileSource(storage));
+        await Assert.ThrowsAsync<LogVerificationException>(() => client.ReadCheckpointAsync(other.Verifier, cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<LogVerificationException>(() => client.ReadCheckpointAsync(signer.Verifier, "other.example/log", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_running_log_serves_the_same_resources_as_its_storage()
+    {
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using var storage = new MemoryLogStorage();
+        using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        TestEntries.Append(log, TestEntries.Batch(0, 513));
+        var fromLog = new LogTileSource(log);
+        var fromStorage = new StorageTileSource(storage);
+        foreach (TilePath tile in TileLayout.HashTiles(log.Size).Concat(TileLayout.EntryBundles(log.Size)))
+        {
+            Assert.Equal(await fromStorage.ReadAsync(tile.ToString(), TestContext.Current.CancellationToken), await fromLog.ReadAsync(tile.ToString(), TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(log.Checkpoint.Note.ToArray(), await fromLog.ReadAsync("checkpoint", TestContext.Current.CancellationToken));
+        Assert.Null(await fromLog.ReadAsync("tile/0/../../etc/passwd", TestContext.Current.CancellationToken));
+        await new TileLogClient(fromLog).VerifyTreeAsync(log.Checkpoint.Checkpoint, TestContext.Current.CancellationToken);
+    }
+
+    private static List<byte[]> WriteLog(string directory, NoteSigner signer, params int[] batchSizes)
+    {
+        var expected = new List<byte[]>();
+        using var storage = FileLogStorage.Open(directory);
+        using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        for (int i = 0; i < batchSizes.Length; i++)
+        {
+            byte[][] batch = TestEntries.Batch(i, batchSizes[i]);
+            TestEntries.Append(log, batch);
+            expected.AddRange(batch);
+        }
+
+        return expected;
+    }
+}
