@@ -165,7 +165,7 @@ public sealed class FileLogStorage : ILogStorage
     public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes)
     {
         ThrowIfNotRecovered();
-        SafeFileHandle file = _hashes[tileLevel] ??= OpenData(HashFile(tileLevel), create: true)!;
+        SafeFileHandle file = HashFileHandle(tileLevel, create: true)!;
         RandomAccess.Write(file, hashes, _hashCounts[tileLevel] * Rfc6962.HashSize);
         _hashCounts[tileLevel] += hashes.Length / Rfc6962.HashSize;
     }
@@ -203,7 +203,7 @@ public sealed class FileLogStorage : ILogStorage
 
     public void ReadHashes(int tileLevel, long start, Span<byte> destination)
     {
-        SafeFileHandle? file = _hashes[tileLevel] ??= OpenData(HashFile(tileLevel), create: false);
+        SafeFileHandle? file = HashFileHandle(tileLevel, create: false);
         if (file is null || ReadFully(file, destination, start * Rfc6962.HashSize) != destination.Length)
         {
             throw new InvalidDataException($"Hashes {start}.. of tile level {tileLevel} are not stored.");
@@ -239,6 +239,30 @@ public sealed class FileLogStorage : ILogStorage
     }
 
     private static string HashFile(int level) => $"hashes.{level}.bin";
+
+    // Readers on other threads may race the writer to open a new level's file; only one handle may win.
+    private SafeFileHandle? HashFileHandle(int level, bool create)
+    {
+        if (Volatile.Read(ref _hashes[level]) is { } existing)
+        {
+            return existing;
+        }
+
+        SafeFileHandle? opened = OpenData(HashFile(level), create);
+        if (opened is null)
+        {
+            return null;
+        }
+
+        SafeFileHandle? winner = Interlocked.CompareExchange(ref _hashes[level], opened, null);
+        if (winner is not null)
+        {
+            opened.Dispose();
+            return winner;
+        }
+
+        return opened;
+    }
 
     private SafeFileHandle? OpenData(string name, bool create)
     {
