@@ -40,7 +40,7 @@ public sealed class VotingState : IDisposable
             var eligibility = round.Round.Eligible;
             if (eligibility.SurvivorsOf is null || eligibility.Trainees is not null)
             {
-                _eligible[r] = season.ResolveEligibility(eligibility, survivors: null);
+                _eligible[r] = season.ResolveEligibility(eligibility, _published);
             }
         }
     }
@@ -248,30 +248,14 @@ public sealed class VotingState : IDisposable
     {
         var result = PublishedRankings.ToResult(Season, entry);
         _published.Add(result.Announcement, result);
-        List<int>? survivors = null;
         for (var r = 0; r < Season.RoundCount; r++)
         {
             var eligibility = Season.Round(r).Round.Eligible;
             if (eligibility.Trainees is null && eligibility.SurvivorsOf == result.Announcement)
             {
-                survivors ??= SurvivorIndices(entry);
-                _eligible[r] = Season.ResolveEligibility(eligibility, survivors);
+                _eligible[r] = Season.ResolveEligibility(eligibility, _published);
             }
         }
-    }
-
-    private static List<int> SurvivorIndices(AnnouncementPublished entry)
-    {
-        var survivors = new List<int>(entry.Ranking.Count);
-        foreach (var row in entry.Ranking)
-        {
-            if (row.Status != SeatStatus.Eliminated)
-            {
-                survivors.Add(row.Trainee);
-            }
-        }
-
-        return survivors;
     }
 
     public void Dispose()

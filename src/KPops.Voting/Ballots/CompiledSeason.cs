@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using KPops.Format.Model;
+using KPops.Format.Ranking;
 using KPops.Voting.Entries;
 
 namespace KPops.Voting.Ballots;
@@ -93,63 +94,20 @@ public sealed class CompiledSeason
         _compiledRounds[round].PeriodKind == PeriodKind.Day ? Calendar.DayNumber(unixMs) : 0;
 
     /// <summary>
-    /// The bitmap of trainees an <see cref="Eligibility"/> names. <paramref name="survivors"/> are the
-    /// survivors of <see cref="Eligibility.SurvivorsOf"/> when it applies (ignored when an explicit list is
-    /// given); null with a <c>survivorsOf</c> means that announcement is not published yet: nobody is eligible.
+    /// The bitmap of trainees an <see cref="Eligibility"/> names, resolved by KPops.Format's
+    /// <see cref="EligibilityResolver"/> so that "who may be voted for" follows the same rules as "who is
+    /// ranked". <paramref name="earlier"/> holds the published announcements a survivorsOf pool draws on.
     /// </summary>
-    public ulong[] ResolveEligibility(Eligibility eligibility, IEnumerable<int>? survivors)
+    public ulong[] ResolveEligibility(Eligibility eligibility, IReadOnlyDictionary<string, AnnouncementResult> earlier)
     {
-        ArgumentNullException.ThrowIfNull(eligibility);
         var bits = new ulong[EligibilityWords];
-        if (eligibility.Trainees is { } listed)
+        foreach (var id in EligibilityResolver.Resolve(Season, eligibility, earlier))
         {
-            foreach (var id in listed)
-            {
-                Set(bits, TraineeIndex(id), true);
-            }
-        }
-        else if (eligibility.SurvivorsOf is null)
-        {
-            for (var i = 0; i < TraineeCount; i++)
-            {
-                Set(bits, i, true);
-            }
-        }
-        else if (survivors is not null)
-        {
-            foreach (var i in survivors)
-            {
-                Set(bits, i, true);
-            }
-        }
-        else
-        {
-            return bits;
-        }
-
-        foreach (var id in eligibility.Add)
-        {
-            Set(bits, TraineeIndex(id), true);
-        }
-
-        foreach (var id in eligibility.Remove)
-        {
-            Set(bits, TraineeIndex(id), false);
+            var index = TraineeIndex(id);
+            bits[index >> 6] |= 1UL << index;
         }
 
         return bits;
-    }
-
-    private static void Set(ulong[] bits, int index, bool value)
-    {
-        if (value)
-        {
-            bits[index >> 6] |= 1UL << index;
-        }
-        else
-        {
-            bits[index >> 6] &= ~(1UL << index);
-        }
     }
 
     private static FrozenDictionary<string, int> Index(IEnumerable<string> ids)

@@ -1,12 +1,13 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace KPops.Voting.Ballots;
 
 /// <summary>
 /// An open-addressing hash map from non-zero 64-bit keys to 64-bit values, with keys and values interleaved
-/// in one pooled array (16 bytes a slot, one cache line holds four). It grows by half when three quarters
-/// full, so it is always between half and three quarters full: 21 to 32 bytes per entry. Keys are
+/// in one array (16 bytes a slot, one cache line holds four). It grows by half when three quarters full, so
+/// it is always between half and three quarters full: 21 to 32 bytes per entry. The array is allocated to
+/// size rather than rented: the shared pool rounds up to powers of two, which would cost up to 43 bytes per
+/// entry, and these tables live as long as the season anyway. Keys are
 /// fingerprints that are already uniformly mixed (<see cref="QuotaKeys"/>), so the slot is taken straight
 /// from the key's high bits by multiply-shift, which works for any capacity. Single-writer; not thread-safe.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed class LongHashTable : IDisposable
     public LongHashTable(int expectedCount = 0)
     {
         _capacity = Math.Max(MinCapacity, (int)Math.Min(int.MaxValue / 4, expectedCount * 4L / 3 + 1));
-        _slots = Rent(_capacity);
+        _slots = Allocate(_capacity);
         _growAt = (int)(_capacity * 3L / 4);
     }
 
@@ -86,11 +87,12 @@ internal sealed class LongHashTable : IDisposable
         }
     }
 
+    /// <summary>Drops the table's memory; the table must not be used afterwards.</summary>
     public void Dispose()
     {
-        ArrayPool<ulong>.Shared.Return(_slots);
         _slots = [];
         _capacity = 0;
+        _growAt = int.MaxValue;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,7 +110,7 @@ internal sealed class LongHashTable : IDisposable
         var old = _slots;
         var oldCapacity = _capacity;
         _capacity = checked(_capacity + (_capacity / 2));
-        _slots = Rent(_capacity);
+        _slots = Allocate(_capacity);
         _growAt = (int)(_capacity * 3L / 4);
         for (var i = 0; i < oldCapacity * 2; i += 2)
         {
@@ -127,14 +129,7 @@ internal sealed class LongHashTable : IDisposable
             _slots[j] = key;
             _slots[j + 1] = old[i + 1];
         }
-
-        ArrayPool<ulong>.Shared.Return(old);
     }
 
-    private static ulong[] Rent(int capacity)
-    {
-        var slots = ArrayPool<ulong>.Shared.Rent(capacity * 2);
-        Array.Clear(slots, 0, capacity * 2);
-        return slots;
-    }
+    private static ulong[] Allocate(int capacity) => new ulong[capacity * 2];
 }

@@ -21,8 +21,8 @@ public sealed record SeasonDefined(
 {
     public const int DigestSize = 32;
 
-    /// <summary>Header, chunk index and count, compression, length and digest.</summary>
-    public const int FixedSize = EntryFormat.HeaderSize + 2 + 2 + 1 + 4 + DigestSize;
+    /// <summary>Header, chunk index and count, compression, JSON length, digest and data length.</summary>
+    public const int FixedSize = EntryFormat.HeaderSize + 2 + 2 + 1 + 4 + DigestSize + 2;
 
     public const int MaxDataPerChunk = EntryFormat.MaxEntrySize - FixedSize;
 
@@ -42,6 +42,7 @@ public sealed record SeasonDefined(
         writer.WriteByte((byte)Compression);
         writer.WriteInt32(JsonLength);
         writer.WriteBytes(JsonSha256.Span);
+        writer.WriteUInt16((ushort)Data.Length);
         writer.WriteBytes(Data.Span);
         return writer.TryFinish(out written);
     }
@@ -58,7 +59,7 @@ public sealed record SeasonDefined(
         var compression = (SeasonCompression)reader.ReadByte();
         var length = reader.ReadInt32();
         var digest = reader.ReadBytes(DigestSize).ToArray();
-        var data = entry.Length > FixedSize ? reader.ReadBytes(entry.Length - FixedSize).ToArray() : [];
+        var data = reader.ReadBytes(reader.ReadUInt16()).ToArray();
         if (!reader.Failed && (count == 0 || index >= count || length <= 0 || !Enum.IsDefined(compression)))
         {
             reader.Fail(EntryError.InvalidField);
