@@ -51,23 +51,21 @@ public static class Romanizer
     {
         ArgumentNullException.ThrowIfNull(hangulName);
         var name = hangulName.Trim();
+
+        // "김 복남": the writer has already marked where the surname ends.
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && IsAllSyllables(name[..space]) && IsAllSyllables(name[(space + 1)..]))
+        {
+            return Surname(name[..space]) + " " + Given(name[(space + 1)..]);
+        }
+
         if (name.Length < 2 || !IsAllSyllables(name))
         {
             return Romanize(hangulName);
         }
 
         var surnameLength = name.Length > 2 && RomanizerSurnames.TwoSyllable.ContainsKey(name[..2]) ? 2 : 1;
-        var surname = surnameLength == 2
-            ? RomanizerSurnames.TwoSyllable[name[..2]]
-            : RomanizerSurnames.OneSyllable.GetValueOrDefault(name[0]) ?? Capitalize(RomanizerJamo.Standalone(name[0]));
-
-        var given = new StringBuilder();
-        foreach (var syllable in name.AsSpan(surnameLength))
-        {
-            given.Append(RomanizerJamo.Standalone(syllable));
-        }
-
-        return surname + " " + Capitalize(given.ToString());
+        return Surname(name[..surnameLength]) + " " + Given(name[surnameLength..]);
     }
 
     /// <summary>The name to show for a trainee: their own spelling when they have one, else <see cref="RomanizeName"/>.</summary>
@@ -75,6 +73,30 @@ public static class Romanizer
     {
         ArgumentNullException.ThrowIfNull(trainee);
         return trainee.Romanized ?? RomanizeName(trainee.Hangul);
+    }
+
+    private static string Surname(string hangul)
+    {
+        if (RomanizerSurnames.TwoSyllable.TryGetValue(hangul, out var twoSyllable))
+        {
+            return twoSyllable;
+        }
+
+        return hangul.Length == 1 && RomanizerSurnames.OneSyllable.TryGetValue(hangul[0], out var conventional)
+            ? conventional
+            : Given(hangul);
+    }
+
+    /// <summary>Syllable by syllable, with no sound change between them (RR's rule for given names).</summary>
+    private static string Given(string hangul)
+    {
+        var given = new StringBuilder(hangul.Length * 3);
+        foreach (var syllable in hangul)
+        {
+            given.Append(RomanizerJamo.Standalone(syllable));
+        }
+
+        return Capitalize(given.ToString());
     }
 
     private static string RomanizeWord(ReadOnlySpan<char> word)

@@ -72,6 +72,13 @@ public class RomanizerTests
     public void A_two_syllable_name_starting_with_a_two_syllable_surname_is_surname_plus_given_name() =>
         Assert.Equal("Sun U", Romanizer.RomanizeName("선우"));
 
+    [Theory]
+    [InlineData("김 복남", "Kim Boknam")]
+    [InlineData("남궁 민", "Namgoong Min")]
+    [InlineData("옹 성우", "Ong Seongu")]
+    public void A_space_marks_where_the_surname_ends(string hangul, string expected) =>
+        Assert.Equal(expected, Romanizer.RomanizeName(hangul));
+
     [Fact]
     public void RomanizeName_leaves_a_name_that_is_not_Hangul_as_it_is() =>
         Assert.Equal("Loreen", Romanizer.RomanizeName("Loreen"));
