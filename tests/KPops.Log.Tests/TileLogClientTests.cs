@@ -137,6 +137,33 @@ public class TileLogClientTests
         await new TileLogClient(fromLog).VerifyTreeAsync(log.Checkpoint.Checkpoint, TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task Every_earlier_checkpoint_is_consistent_with_the_current_tiles_and_a_forked_one_is_not()
+    {
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using var storage = new MemoryLogStorage();
+        using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        var history = new List<Checkpoint> { log.Checkpoint.Checkpoint };
+        int[] sizes = [1, 255, 1, 300, 7, 0, 256, 40];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            history.Add(TestEntries.Append(log, TestEntries.Batch(i, sizes[i])).Checkpoint.Checkpoint);
+        }
+
+        var client = new TileLogClient(new LogTileSource(log));
+        foreach (Checkpoint older in history)
+        {
+            await client.VerifyConsistencyAsync(older, log.Checkpoint.Checkpoint, TestContext.Current.CancellationToken);
+        }
+
+        // A fork: same size as an earlier checkpoint, different last entry.
+        using var forkStorage = new MemoryLogStorage();
+        using var fork = TransparencyLog.Open(forkStorage, signer, TestEntries.Origin);
+        TestEntries.Append(fork, [.. log.ReadEntries(0, 300).Select(e => e.Data.ToArray()), [0xBA, 0xD0]]);
+        Checkpoint forked = fork.Checkpoint.Checkpoint;
+        await Assert.ThrowsAsync<LogVerificationException>(() => client.VerifyConsistencyAsync(forked, log.Checkpoint.Checkpoint, TestContext.Current.CancellationToken));
+    }
+
     private static List<byte[]> WriteLog(string directory, NoteSigner signer, params int[] batchSizes)
     {
         var expected = new List<byte[]>();

@@ -24,6 +24,9 @@ public sealed class FileLogStorage : ILogStorage
     private const string CheckpointTempFile = "checkpoint.tmp";
     private const string LockFile = "lock";
     private const int OffsetSize = sizeof(long);
+    private const int EntriesSlot = 0;
+    private const int IndexSlot = 1;
+    private const int FirstHashSlot = 2;
     private const int MaxBundleBytes = TileLayout.TileWidth * (EntryBundle.LengthPrefixSize + EntryBundle.MaxEntrySize);
 
     private readonly string _directory;
@@ -38,6 +41,9 @@ public sealed class FileLogStorage : ILogStorage
     private long _entriesLength;
     private long _bundleCount;
     private readonly long[] _hashCounts = new long[TileLayout.MaxLevel + 1];
+
+    // Which files have writes not yet flushed: entries, index, then one per hash level.
+    private readonly bool[] _dirty = new bool[FirstHashSlot + TileLayout.MaxLevel + 1];
 
     private FileLogStorage(string directory, bool writable)
     {
@@ -136,6 +142,13 @@ public sealed class FileLogStorage : ILogStorage
         _entryCount = treeSize;
         _entriesLength = entriesEnd;
         _bundleCount = bundles;
+        _dirty[EntriesSlot] = true;
+        _dirty[IndexSlot] = true;
+        for (int level = 0; level <= TileLayout.MaxLevel; level++)
+        {
+            _dirty[FirstHashSlot + level] = _hashes[level] is not null;
+        }
+
         Sync();
     }
 
@@ -157,6 +170,8 @@ public sealed class FileLogStorage : ILogStorage
         // Positional writes at the known ends: a torn or failed write only damages the uncommitted tail.
         RandomAccess.Write(_entries, encodedEntries, _entriesLength);
         RandomAccess.Write(_index, offsets, _bundleCount * OffsetSize);
+        _dirty[EntriesSlot] = true;
+        _dirty[IndexSlot] |= bundleStarts.Count > 0;
         _entriesLength += encodedEntries.Length;
         _bundleCount += bundleStarts.Count;
         _entryCount += count;
@@ -167,19 +182,26 @@ public sealed class FileLogStorage : ILogStorage
         ThrowIfNotRecovered();
         SafeFileHandle file = HashFileHandle(tileLevel, create: true)!;
         RandomAccess.Write(file, hashes, _hashCounts[tileLevel] * Rfc6962.HashSize);
+        _dirty[FirstHashSlot + tileLevel] = true;
         _hashCounts[tileLevel] += hashes.Length / Rfc6962.HashSize;
     }
 
     public void Sync()
     {
         ThrowIfReadOnly();
-        RandomAccess.FlushToDisk(_entries);
-        RandomAccess.FlushToDisk(_index);
-        foreach (SafeFileHandle? file in _hashes)
+        // Only files written since the last sync are flushed: a typical batch touches entries, the bundle
+        // index and the leaf hashes; upper hash levels change once per 256^L entries.
+        for (int file = 0; file < _dirty.Length; file++)
         {
-            if (file is not null)
+            if (_dirty[file])
             {
-                RandomAccess.FlushToDisk(file);
+                RandomAccess.FlushToDisk(file switch
+                {
+                    EntriesSlot => _entries,
+                    IndexSlot => _index,
+                    _ => _hashes[file - FirstHashSlot]!,
+                });
+                _dirty[file] = false;
             }
         }
     }

@@ -75,6 +75,34 @@ public sealed class TileLogClient(ITileSource source)
         }
     }
 
+    /// <summary>
+    /// Checks that the tree <paramref name="older"/> describes is a prefix of the one <paramref name="newer"/>
+    /// describes, by recomputing the older root from the newer tree's verified tiles: a log that rewrote or
+    /// dropped history cannot pass. Both checkpoints must already be verified.
+    /// </summary>
+    public async Task VerifyConsistencyAsync(Checkpoint older, Checkpoint newer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        ArgumentNullException.ThrowIfNull(newer);
+        if (older.Size > newer.Size)
+        {
+            throw new LogVerificationException($"The log shrank from {older.Size} to {newer.Size} entries.");
+        }
+
+        VerifiedTileTree tree = await LoadVerifiedTreeAsync(newer, cancellationToken);
+        long leafTile = older.Size / TileLayout.TileWidth;
+        if (older.Size % TileLayout.TileWidth != 0 && leafTile < TileLayout.FullTileCount(newer.Size, 0))
+        {
+            tree.UseLeafTile(leafTile, await FetchLeafTileAsync(tree, leafTile, TileLayout.TileWidth, cancellationToken));
+        }
+
+        byte[] root = MerkleProofs.RootHash(older.Size, new TileLevelHashReader(tree));
+        if (!root.AsSpan().SequenceEqual(older.RootHash))
+        {
+            throw new LogVerificationException($"The tree of size {older.Size} is not a prefix of the tree of size {newer.Size}.");
+        }
+    }
+
     private static bool TryReadEntry(byte[] bundle, ref int offset, out int entryStart, out int length)
     {
         var reader = new EntryBundleReader(bundle.AsSpan(offset));
@@ -164,9 +192,18 @@ public sealed class TileLogClient(ITileSource source)
 
     private sealed class VerifiedTileTree(long size, byte[][] hashes, byte[] leafTail) : ITileLevelHashSource
     {
-        private readonly long _tailStart = TileLayout.FullTileCount(size, 0) * TileLayout.TileWidth;
+        // The one run of leaf hashes held in memory: the partial leaf tile, or another verified leaf tile.
+        private long _leafStart = TileLayout.FullTileCount(size, 0) * TileLayout.TileWidth;
+        private byte[] _leaves = leafTail;
+        private readonly byte[] _tail = leafTail;
 
-        public ReadOnlySpan<byte> LeafTail => leafTail;
+        public ReadOnlySpan<byte> LeafTail => _tail;
+
+        public void UseLeafTile(long index, byte[] tile)
+        {
+            _leafStart = index * TileLayout.TileWidth;
+            _leaves = tile;
+        }
 
         public void CheckFullTile(int level, long index, ReadOnlySpan<byte> tile)
         {
@@ -181,16 +218,16 @@ public sealed class TileLogClient(ITileSource source)
         public void ReadHashes(int tileLevel, long start, Span<byte> destination)
         {
             // The root of a tree only needs the partial tile of each level: perfect subtrees below 256 leaves
-            // lie in the leaf tail, larger ones come from levels ≥ 1.
+            // lie in the last leaf tile, larger ones come from levels ≥ 1.
             if (tileLevel == 0)
             {
-                long offset = (start - _tailStart) * Rfc6962.HashSize;
-                if (offset < 0 || offset + destination.Length > leafTail.Length)
+                long offset = (start - _leafStart) * Rfc6962.HashSize;
+                if (offset < 0 || offset + destination.Length > _leaves.Length)
                 {
-                    throw new InvalidOperationException("Only the partial leaf tile is held in memory.");
+                    throw new InvalidOperationException("Only one leaf tile is held in memory.");
                 }
 
-                leafTail.AsSpan((int)offset, destination.Length).CopyTo(destination);
+                _leaves.AsSpan((int)offset, destination.Length).CopyTo(destination);
                 return;
             }
 
