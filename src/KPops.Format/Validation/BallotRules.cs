@@ -60,7 +60,7 @@ internal static class BallotRules
                 check.Add($"{itemPath}.max", "must be ≥ min");
             }
 
-            if (ballot.Distinct && eligible.Members is { } members)
+            if (ballot.Distinct && eligible.Members is { } members && check.GroupIds.Contains(constraint.Group))
             {
                 var inGroup = check.Season.Trainees.Count(t => t is not null && t.Group == constraint.Group && members.Contains(t.Id));
                 if (constraint.Min > inGroup)
