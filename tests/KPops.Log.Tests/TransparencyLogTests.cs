@@ -127,6 +127,9 @@ public class TransparencyLogTests
         Assert.Throws<ArgumentOutOfRangeException>(() => log.ConsistencyProof(1, 4));
         Assert.Null(log.ReadTile(TilePath.Hashes(0, 0, 4)));
         Assert.NotNull(log.ReadTile(TilePath.Hashes(0, 0, 2)));
+        Assert.Null(log.ReadTile(TilePath.Parse("tile/0/x009/x223/x372/x036/x854/x775/807")));
+        Assert.Null(log.ReadTile(TilePath.Parse("tile/entries/x009/x223/x372/x036/x854/x775/807.p/3")));
+        Assert.Null(log.ReadTile(TilePath.Parse("tile/63/x001/000")));
     }
 
     [Fact]

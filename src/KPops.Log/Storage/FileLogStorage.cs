@@ -234,6 +234,8 @@ public sealed class FileLogStorage : ILogStorage
 
     public byte[] ReadEntries(long start, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         long firstBundle = start / TileLayout.TileWidth;
         long endBundle = ((start + count - 1) / TileLayout.TileWidth) + 1;
         long indexLength = RandomAccess.GetLength(_index);

@@ -136,6 +136,8 @@ public sealed class MemoryLogStorage : ILogStorage
 
     public byte[] ReadEntries(long start, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         lock (_lock)
         {
             int bundle = (int)(start / TileLayout.TileWidth);

@@ -34,8 +34,15 @@ public readonly record struct TilePath
 
     public bool IsPartial => Width < TileLayout.TileWidth;
 
-    /// <summary>Index of the first leaf this tile covers: N · 256^(L+1).</summary>
-    public long StartLeaf => Index << (TileLayout.TileHeight * (Level + 1));
+    /// <summary>Index of the first leaf this tile covers: N · 256^(L+1), or long.MaxValue if beyond any possible tree.</summary>
+    public long StartLeaf
+    {
+        get
+        {
+            int shift = TileLayout.TileHeight * (Level + 1);
+            return Index == 0 ? 0 : shift >= 63 || Index > (long.MaxValue >> shift) ? long.MaxValue : Index << shift;
+        }
+    }
 
     public static TilePath Hashes(int level, long index, int width = TileLayout.TileWidth)
     {

@@ -5,9 +5,11 @@ internal static class TileReader
 {
     public static byte[]? Read(ILogStorage storage, TilePath tile, long treeSize)
     {
-        // The tile's last hash (or entry) must exist in the tree: (N·256 + W) hashes at its level.
-        long needed = (tile.Index * TileLayout.TileWidth) + tile.Width;
-        if (needed > TileLayout.HashCount(treeSize, tile.Level))
+        // The tile's last hash (or entry) must exist in the tree: (N·256 + W) hashes at its level. The index
+        // comes from a request path, so rule out overflow before multiplying.
+        long available = TileLayout.HashCount(treeSize, tile.Level);
+        if (tile.Index > available / TileLayout.TileWidth
+            || (tile.Index * TileLayout.TileWidth) + tile.Width > available)
         {
             return null;
         }
