@@ -72,7 +72,8 @@ public sealed partial class BallotPipeline
         _batch.Clear();
         _conflicts.Clear();
         var considered = 0;
-        var oldest = long.MaxValue;
+        // A request cut by the previous batch's size limit continues here: its ballots are as old as it is.
+        var oldest = _current?.QueuedAt ?? long.MaxValue;
         (_carried, _carriedNext) = (_carriedNext, _carried);
         foreach (var held in _carried)
         {
@@ -101,8 +102,8 @@ public sealed partial class BallotPipeline
                     }
 
                     _dispatcher.Dispatch(_finished);
-                    var waited = Stopwatch.GetTimestamp() - oldest;
-                    if (waited >= _maxAgeTicks || !WaitForWork(Stopwatch.GetElapsedTime(oldest + _maxAgeTicks, Stopwatch.GetTimestamp()).Negate()))
+                    var left = oldest + _maxAgeTicks - Stopwatch.GetTimestamp();
+                    if (left <= 0 || !WaitForWork(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency)))
                     {
                         return true;
                     }
@@ -197,9 +198,10 @@ public sealed partial class BallotPipeline
             result = _log.AppendBatch(_batch);
         }
 #pragma warning disable CA1031 // Whatever failed, the batch is unacknowledged and the log must be recovered.
-        catch (Exception)
+        catch (Exception exception)
 #pragma warning restore CA1031
         {
+            LastStorageError = exception;
             for (var i = 0; i < _pendingCount; i++)
             {
                 Finish(_pending[i].Request, _pending[i].Slot, BallotOutcome.Of(SubmitStatus.StorageUnavailable));

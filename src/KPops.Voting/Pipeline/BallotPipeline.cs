@@ -81,6 +81,9 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     /// <summary>Set when the pipeline stopped for good (storage could not be recovered, or a bug); it then refuses everything.</summary>
     public Exception? Fault => _fault;
 
+    /// <summary>The last failure of a log append (the pipeline recovered from it unless <see cref="Fault"/> is set); for operators.</summary>
+    public Exception? LastStorageError { get; private set; }
+
     /// <summary>Ballots waiting in the queue.</summary>
     public long QueuedBallots => Volatile.Read(ref _queued);
 
