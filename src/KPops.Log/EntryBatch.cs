@@ -24,6 +24,11 @@ public sealed class EntryBatch : IDisposable
     /// <summary>The batch's entries in entry-bundle encoding.</summary>
     public ReadOnlySpan<byte> Encoded => _buffer.AsSpan(0, _length);
 
+    // The pooled array behind Encoded, for the parallel leaf hasher.
+    internal byte[] Buffer => _buffer;
+
+    internal int EncodedLength => _length;
+
     public void Add(ReadOnlySpan<byte> entry)
     {
         ThrowIfPending();

@@ -122,16 +122,13 @@ public sealed class TransparencyLog : IDisposable
         }
 
         Span<byte> leafHashes = _leafHashes.AsSpan(0, hashBytes);
+        LeafHasher.HashAll(batch.Buffer, batch.EncodedLength, count, _leafHashes);
         CompactRange next = _next;
         _range.CopyTo(next);
         _collector.Clear();
-        var reader = new EntryBundleReader(batch.Encoded);
         for (int i = 0; i < count; i++)
         {
-            reader.TryReadNext(out ReadOnlySpan<byte> entry);
-            Span<byte> leafHash = leafHashes.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize);
-            Rfc6962.HashLeaf(entry, leafHash);
-            next.Append(leafHash, _collector);
+            next.Append(leafHashes.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize), _collector);
         }
 
         var checkpoint = new Checkpoint(Origin, next.Size, next.RootHash());

@@ -81,6 +81,74 @@ public class TransparencyLogTests
     }
 
     [Fact]
+    public void A_large_batch_builds_the_same_tree_as_many_small_ones()
+    {
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        byte[][] entries = TestEntries.Batch(1, 5000);
+        using var largeStorage = new MemoryLogStorage();
+        using var large = TransparencyLog.Open(largeStorage, signer, TestEntries.Origin);
+        TestEntries.Append(large, entries);
+        LogInvariants.AssertLogHolds(large, entries);
+
+        using var smallStorage = new MemoryLogStorage();
+        using var small = TransparencyLog.Open(smallStorage, signer, TestEntries.Origin);
+        for (int start = 0; start < entries.Length; start += 100)
+        {
+            TestEntries.Append(small, entries[start..Math.Min(entries.Length, start + 100)]);
+        }
+
+        Assert.Equal(large.Checkpoint.Checkpoint.RootHash.ToArray(), small.Checkpoint.Checkpoint.RootHash.ToArray());
+    }
+
+    [Fact]
+    public async Task Readers_see_only_committed_verifiable_data_while_the_sequencer_appends()
+    {
+        using var directory = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using var storage = FileLogStorage.Open(directory.Path);
+        using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        using var done = new CancellationTokenSource();
+        var all = new List<byte[]>();
+        for (int i = 0; i < 40; i++)
+        {
+            all.AddRange(TestEntries.Batch(i, 37));
+        }
+
+        Task reader = Task.Run(() =>
+        {
+            int checks = 0;
+            while (!done.IsCancellationRequested || checks == 0)
+            {
+                SignedCheckpoint snapshot = log.Checkpoint;
+                long size = snapshot.Size;
+                if (size == 0)
+                {
+                    continue;
+                }
+
+                long index = (checks * 7919L) % size;
+                byte[][] proof = log.InclusionProof(index, size);
+                Assert.True(LogVerifier.VerifyInclusion(Rfc6962.HashLeaf(log.ReadEntry(index)), index, size, proof, snapshot.Checkpoint.RootHash));
+                foreach (TilePath tile in TileLayout.HashTiles(size))
+                {
+                    Assert.NotNull(log.ReadTile(tile));
+                }
+
+                checks++;
+            }
+        }, TestContext.Current.CancellationToken);
+
+        for (int i = 0; i < 40; i++)
+        {
+            TestEntries.Append(log, all.GetRange(i * 37, 37).ToArray());
+        }
+
+        await done.CancelAsync();
+        await reader;
+        LogInvariants.AssertLogHolds(log, all);
+    }
+
+    [Fact]
     public void Appends_after_reopening_continue_the_same_tree()
     {
         using var signer = NoteSigner.Generate(TestEntries.Origin);
