@@ -24,6 +24,16 @@ internal static class KpopsCli
             // Commands report their own failures (see CommandAction); anything else must not print a stack trace either.
             EnableDefaultExceptionHandler = false,
         };
-        return Create().Parse(args).Invoke(configuration);
+        try
+        {
+            return Create().Parse(args).Invoke(configuration);
+        }
+#pragma warning disable CA1031 // Parsing and validation run outside CommandAction; their failures must not print a stack trace either.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            configuration.Error.WriteLine($"kpops: internal error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 }

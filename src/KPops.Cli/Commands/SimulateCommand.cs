@@ -16,28 +16,9 @@ internal static class SimulateCommand
     {
         var preset = new Option<string?>("--preset") { Description = "Simulate a built-in season (see: kpops presets).", HelpName = "NAME" };
         var season = new Option<FileInfo?>("--season") { Description = "Simulate a season file (JSON).", HelpName = "FILE" };
-        var fans = new Option<int>("--fans")
-        {
-            Description = "National producers taking part.",
-            HelpName = "N",
-            DefaultValueFactory = _ => new SimulationOptions().Fans,
-        };
-        fans.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError("--fans must be a positive number.");
-            }
-        });
+        var fans = CountOptions.Positive("--fans", "N", "National producers taking part.", new SimulationOptions().Fans);
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same output.", HelpName = "S", DefaultValueFactory = _ => 1 };
-        var top = new Option<int?>("--top") { Description = "Print only the first K rows of each ranking.", HelpName = "K" };
-        top.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is <= 0)
-            {
-                result.AddError("--top must be a positive number.");
-            }
-        });
+        var top = CountOptions.Positive("--top", "K", "Print only the first K rows of each ranking.");
 
         var command = new Command("simulate", "Simulate a whole season with synthetic fans, mentors and juries, and print every ranking.")
         {
