@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using KPops.Format.Model;
+using KPops.Format.Validation;
 
 namespace KPops.Format;
 
@@ -14,6 +15,9 @@ namespace KPops.Format;
 /// </summary>
 internal static partial class SeasonFileJsonErrors
 {
+    /// <summary>Misspellings up to this many edits get a suggestion; further than that a guess would mislead.</summary>
+    private const int MaxSuggestionDistance = 2;
+
     public static IReadOnlyList<SeasonError> FromShapeError(JsonException exception, string sourceName)
     {
         var jsonPath = exception.Path ?? "$";
@@ -34,7 +38,7 @@ internal static partial class SeasonFileJsonErrors
 
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            return [new SeasonError(path, "unknown property")];
+            return [new SeasonError(path, UnknownProperty(jsonPath))];
         }
 
         if (message.StartsWith("Duplicate propert", StringComparison.Ordinal))
@@ -50,6 +54,29 @@ internal static partial class SeasonFileJsonErrors
         return TypeAt(jsonPath) is { } expected
             ? [new SeasonError(path, $"expected {Describe(expected)}")]
             : [new SeasonError(path, WithoutPosition(message))];
+    }
+
+    /// <summary>"unknown property", with the nearest known name when the misspelling is small (maxPick → maxPicks).</summary>
+    private static string UnknownProperty(string jsonPath)
+    {
+        var steps = PathSteps().Matches(jsonPath);
+        if (steps.Count == 0 || !steps[^1].Groups["name"].Success)
+        {
+            return "unknown property";
+        }
+
+        var name = steps[^1].Groups["name"].Value;
+        var parent = TypeAt(jsonPath[..steps[^1].Index]);
+        var info = parent is null ? null : SeasonJson.Options.GetTypeInfo(parent);
+        var nearest = info?.Kind == JsonTypeInfoKind.Object
+            ? info.Properties
+                .Select(p => (p.Name, Distance: EditDistance.Between(name, p.Name)))
+                .Where(candidate => candidate.Distance <= MaxSuggestionDistance)
+                .OrderBy(candidate => candidate.Distance)
+                .Select(candidate => candidate.Name)
+                .FirstOrDefault()
+            : null;
+        return nearest is null ? "unknown property" : $"unknown property; did you mean \"{nearest}\"?";
     }
 
     /// <summary><c>$.rounds[3].ballot</c> → <c>rounds[3].ballot</c>; the root itself is called by the source's name.</summary>

@@ -5,8 +5,11 @@ namespace KPops.Format.Validation;
 /// <summary>A round's eligible trainees or an announcement's pool: the references must resolve, in order.</summary>
 internal static class EligibilityRules
 {
-    /// <summary>Checks a round's eligibility; the announcement it follows must not itself count this round.</summary>
-    public static void CheckForRound(SeasonCheck check, string path, Eligibility eligibility, string roundId)
+    /// <summary>
+    /// Checks a round's eligibility. The announcement it follows must not itself count this round, and must
+    /// have aired (when its time is known) before the round opens: until then nobody knows who is eligible.
+    /// </summary>
+    public static void CheckForRound(SeasonCheck check, string path, Eligibility eligibility, Round round)
     {
         CheckTraineeLists(check, path, eligibility);
         if (eligibility.SurvivorsOf is not { } source)
@@ -18,9 +21,13 @@ internal static class EligibilityRules
         {
             check.Add($"{path}.survivorsOf", $"unknown announcement \"{source}\"");
         }
-        else if (Counts(check.Season.Announcements[index], roundId))
+        else if (Counts(check.Season.Announcements[index], round.Id))
         {
             check.Add($"{path}.survivorsOf", $"announcement \"{source}\" counts this round, so it cannot decide who is eligible in it");
+        }
+        else if (check.Season.Announcements[index].At > round.OpensAt)
+        {
+            check.Add($"{path}.survivorsOf", $"announcement \"{source}\" airs after this round opens");
         }
     }
 

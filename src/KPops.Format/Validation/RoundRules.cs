@@ -15,7 +15,7 @@ internal static class RoundRules
                 check.Add($"{path}.closesAt", "must be after opensAt");
             }
 
-            EligibilityRules.CheckForRound(check, $"{path}.eligible", round.Eligible, round.Id);
+            EligibilityRules.CheckForRound(check, $"{path}.eligible", round.Eligible, round);
             var eligible = PoolEstimate.Of(check, round.Eligible, check.Season.Announcements.Count);
             if (eligible.MaxCount == 0)
             {

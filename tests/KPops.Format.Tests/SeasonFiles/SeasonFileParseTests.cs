@@ -120,7 +120,17 @@ public sealed class SeasonFileParseTests
 
     [Fact]
     public void Unknown_property_is_an_error_at_its_path() =>
-        Assert.Equal("rounds[0].ballot.maxPick: unknown property", SingleError(ParseWith("\"maxPicks\": 2", "\"maxPicks\": 2, \"maxPick\": 3")));
+        Assert.Equal("rounds[0].ballot.votesPerDay: unknown property", SingleError(ParseWith("\"maxPicks\": 2", "\"maxPicks\": 2, \"votesPerDay\": 3")));
+
+    [Fact]
+    public void Misspelt_property_suggests_the_nearest_known_one() =>
+        Assert.Equal("rounds[0].ballot.maxPick: unknown property; did you mean \"maxPicks\"?",
+            SingleError(ParseWith("\"maxPicks\": 2", "\"maxPicks\": 2, \"maxPick\": 3")));
+
+    [Fact]
+    public void Misspelt_top_level_property_suggests_the_nearest_known_one() =>
+        Assert.Equal("timeZon: unknown property; did you mean \"timeZone\"?",
+            SingleError(ParseWith("\"id\": \"tiny\",", "\"id\": \"tiny\", \"timeZon\": \"UTC\",")));
 
     [Fact]
     public void Duplicate_property_is_an_error_at_its_path() =>

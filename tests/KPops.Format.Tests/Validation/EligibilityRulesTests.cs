@@ -45,6 +45,19 @@ public sealed class EligibilityRulesTests
             "rounds[0].eligible.survivorsOf: announcement \"ep1\" counts this round, so it cannot decide who is eligible in it");
 
     [Fact]
+    public void Round_cannot_open_before_the_announcement_that_decides_its_eligibility_airs()
+    {
+        var season = Valid();
+        season = season with
+        {
+            Announcements = [season.Announcements[0] with { At = Start.AddDays(8) }],
+            Rounds = [season.Rounds[0], Round("r2", eligible: new Eligibility { SurvivorsOf = "ep1" }, week: 1)],
+        };
+
+        ValidationAssert.Errors(season, "rounds[1].eligible.survivorsOf: announcement \"ep1\" airs after this round opens");
+    }
+
+    [Fact]
     public void Announcement_pool_must_follow_an_earlier_announcement()
     {
         var season = Valid();
