@@ -141,6 +141,28 @@ public class SignedNoteTests
         Assert.False(SignedNote.TryOpen(note, [other.Verifier], out _, out _));
     }
 
+    [Fact]
+    public void Hostile_bytes_never_make_note_or_checkpoint_parsing_throw()
+    {
+        var random = new Random(11);
+        byte[] valid = Utf8(Text + "\n" + PeterSig);
+        NoteVerifier[] verifiers = [NoteVerifier.Parse(PeterVerifier)];
+        for (int i = 0; i < 3000; i++)
+        {
+            byte[] bytes = (byte[])valid.Clone();
+            for (int flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+
+            byte[] cut = bytes[..random.Next(bytes.Length + 1)];
+            Assert.False(SignedNote.TryOpen(cut, verifiers, out _, out _) && !cut.AsSpan().SequenceEqual(valid));
+            _ = SignedNote.TryParseUnverified(bytes, out _, out _);
+            _ = Checkpoint.TryParse(Encoding.Latin1.GetString(cut), out _, out _);
+            _ = NoteVerifier.TryParse(Encoding.Latin1.GetString(cut), out _, out _);
+        }
+    }
+
     // The Go tests' manglings: every proper substring, and every single-byte increment.
     private static IEnumerable<string> Manglings(string key)
     {
