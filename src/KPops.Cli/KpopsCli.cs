@@ -12,6 +12,9 @@ internal static class KpopsCli
             PresetsCommand.Create(),
             SeasonCommand.Create(),
             SimulateCommand.Create(),
+            ServeCommand.Create(),
+            DemoCommand.Create(),
+            StaffCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>

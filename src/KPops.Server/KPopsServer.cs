@@ -1,0 +1,77 @@
+using KPops.Server.Hosting;
+using KPops.Server.Problems;
+using KPops.Server.PublicLog;
+using KPops.Server.Seasons;
+using KPops.Server.Staff;
+using KPops.Server.Storage;
+using KPops.Server.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KPops.Server;
+
+/// <summary>
+/// Builds the KPops web application. Hosts (<c>kpops serve</c>, <c>kpops demo</c>, tests) call
+/// <see cref="CreateBuilder"/>, may adjust the builder (e.g. a test server), then <see cref="Build"/> and run it.
+/// </summary>
+public static class KPopsServer
+{
+    /// <param name="args">Command-line style configuration (<c>--urls</c>, <c>--KPops:DataDirectory=...</c>).</param>
+    /// <param name="settings">Configuration that wins over appsettings and the environment (the hosts' flags).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddKPopsOptions();
+        builder.Services.AddKPopsProblemDetails();
+        builder.Services.AddKPopsStorage(builder.Configuration);
+        builder.Services.AddKPopsSessionKeys();
+        builder.Services.AddKPopsStaff();
+        builder.Services.AddKPopsLog();
+        builder.Services.AddKPopsTelemetry();
+        builder.Services.AddKPopsApiDocs();
+        builder.Services.AddHostedService<ServerStartup>();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseKPopsProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthApi();
+        app.MapApiDocs();
+        app.MapMetricsApi();
+        app.MapLogApi();
+        app.MapStaffApi();
+        app.MapSeasonsApi();
+        return app;
+    }
+
+    /// <summary>Applies migrations and creates roles without starting the server (for <c>kpops staff add</c> and <c>kpops demo</c>).</summary>
+    public static Task PrepareDatabaseAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return ServerStartup.PrepareDatabaseAsync(app.Services, cancellationToken);
+    }
+
+    /// <summary>Session cookies and bearer tokens stay valid across restarts: their keys live in the data directory.</summary>
+    private static IServiceCollection AddKPopsSessionKeys(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("KPops");
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.PathOf("keys")), loggers));
+        return services;
+    }
+}

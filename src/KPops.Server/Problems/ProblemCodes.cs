@@ -1,0 +1,50 @@
+namespace KPops.Server.Problems;
+
+/// <summary>
+/// The stable error codes every failure carries in the <c>code</c> extension of its RFC 7807 problem details.
+/// Clients branch on these, never on titles or details, so a code once published is never renamed.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string BadRequest = "bad_request";
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string Conflict = "conflict";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string RateLimited = "rate_limited";
+    public const string InternalError = "internal_error";
+    public const string Unavailable = "unavailable";
+
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string LockedOut = "locked_out";
+    public const string TwoFactorRequired = "two_factor_required";
+    public const string TwoFactorInvalidCode = "two_factor_invalid_code";
+    public const string TwoFactorAlreadyEnabled = "two_factor_already_enabled";
+    public const string AntiforgeryFailed = "antiforgery_failed";
+
+    public const string SeasonInvalid = "season_invalid";
+    public const string SeasonExists = "season_exists";
+    public const string SeasonNotFound = "season_not_found";
+
+    public const string TileNotFound = "tile_not_found";
+
+    /// <summary>The code for a response that has only a status: what the status means in general.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => BadRequest,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status409Conflict => Conflict,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => RateLimited,
+        StatusCodes.Status503ServiceUnavailable => Unavailable,
+        >= 500 => InternalError,
+        _ => BadRequest,
+    };
+}

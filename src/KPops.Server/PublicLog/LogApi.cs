@@ -1,0 +1,70 @@
+using System.Globalization;
+using KPops.Log;
+using KPops.Server.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace KPops.Server.PublicLog;
+
+/// <summary>
+/// The public vote log at the C2SP tlog-tiles paths under <c>/log/</c>, so that any tlog-tiles client can audit
+/// it: the signed checkpoint (never cached: it moves), hash tiles and entry bundles (full ones cached for a
+/// year: they never change), and the verifier key.
+/// </summary>
+public static class LogApi
+{
+    private const string CheckpointContentType = "text/plain; charset=utf-8";
+    private const string TileContentType = "application/octet-stream";
+    private const string ImmutableCache = "public, max-age=31536000, immutable";
+
+    public static IEndpointRouteBuilder MapLogApi(this IEndpointRouteBuilder app)
+    {
+        var log = app.MapGroup("/log").WithTags("Public log").AllowAnonymous();
+
+        log.MapGet("/checkpoint", GetCheckpoint)
+            .WithName("GetLogCheckpoint")
+            .WithSummary("The latest signed checkpoint (tlog-checkpoint as a signed note)");
+
+        log.MapGet("/tile/{**path}", GetTileAsync)
+            .WithName("GetLogTile")
+            .WithSummary("A hash tile (tile/<L>/<N>[.p/<W>]) or entry bundle (tile/entries/<N>[.p/<W>])");
+
+        log.MapGet("/key", GetKey)
+            .WithName("GetLogKey")
+            .WithSummary("The signed-note verifier key for the log's checkpoints");
+
+        return app;
+    }
+
+    internal static FileContentHttpResult GetCheckpoint(LogHost host, HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(host.Log.Checkpoint.Note.ToArray(), CheckpointContentType);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTileAsync(
+        string path, LogHost host, IOptions<LogOptions> options, HttpContext context)
+    {
+        string resource = "tile/" + path;
+        // Only the canonical spelling of a path names a tile; anything else is simply not here.
+        byte[]? tile = TilePath.TryParse(resource, out TilePath parsed)
+            ? await host.Tiles.ReadAsync(resource, context.RequestAborted)
+            : null;
+        if (tile is null)
+        {
+            return Problem.NotFound(ProblemCodes.TileNotFound, $"The log has no resource '{resource}' (yet).");
+        }
+
+        context.Response.Headers.CacheControl = parsed.IsPartial
+            ? string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.PartialTileMaxAgeSeconds}")
+            : ImmutableCache;
+        return TypedResults.File(tile, TileContentType);
+    }
+
+    internal static ContentHttpResult GetKey(LogHost host, HttpContext context)
+    {
+        context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=3600";
+        return TypedResults.Text(host.VerifierKey + "\n", CheckpointContentType);
+    }
+}

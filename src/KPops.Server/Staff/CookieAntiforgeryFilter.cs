@@ -1,0 +1,26 @@
+using KPops.Server.Problems;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace KPops.Server.Staff;
+
+/// <summary>
+/// Cookie sessions are sent by the browser on their own, so a state-changing request that authenticates by
+/// cookie must also prove it came from our console by carrying the anti-forgery token. Bearer requests carry
+/// their credential explicitly and need no such proof.
+/// </summary>
+internal sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        HttpContext http = context.HttpContext;
+        bool bySafeMethod = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method);
+        bool byCookie = http.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(http.Request.Headers.Authorization);
+        if (!bySafeMethod && byCookie && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Problem.BadRequest(ProblemCodes.AntiforgeryFailed,
+                "A cookie session must send the anti-forgery token from GET /api/staff/antiforgery in the X-XSRF-TOKEN header.");
+        }
+
+        return await next(context);
+    }
+}

@@ -1,0 +1,81 @@
+using KPops.Server.Tests.Infrastructure;
+
+namespace KPops.Server.Tests;
+
+/// <summary>
+/// Every endpoint × every role → the status it must answer. A new endpoint is either listed here or in
+/// <see cref="Public"/>; <c>Every_endpoint_is_classified_for_authorization</c> fails otherwise.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private const int Ok = 200;
+    private const int Created = 201;
+    private const int NoContent = 204;
+    private const int BadRequest = 400;
+    private const int Unauthorized = 401;
+    private const int Forbidden = 403;
+
+    /// <summary>A request of the matrix; <c>{season}</c> in a body is replaced by a fresh valid season file.</summary>
+    public sealed record Row(string Method, string Route, string Path, string? Body, int Anonymous, int Fan, int Mentor, int Producer, int Auditor)
+    {
+        public int Expected(Role role) => role switch
+        {
+            Role.Anonymous => Anonymous,
+            Role.Fan => Fan,
+            Role.Mentor => Mentor,
+            Role.Producer => Producer,
+            Role.Auditor => Auditor,
+            _ => throw new ArgumentOutOfRangeException(nameof(role)),
+        };
+    }
+
+    public const string SeasonBody = "{season}";
+
+    public static IReadOnlyList<Row> Staff { get; } =
+    [
+        //  method  route (as mapped)                 path                                body                        anon          fan        mentor     producer   auditor
+        new("GET", "/api/staff/me", "/api/staff/me", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("GET", "/api/staff/", "/api/staff/", null, Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("GET", "/api/staff/antiforgery", "/api/staff/antiforgery", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("POST", "/api/staff/logout", "/api/staff/logout", null, Unauthorized, Forbidden, NoContent, NoContent, NoContent),
+        new("POST", "/api/staff/me/two-factor", "/api/staff/me/two-factor", null, Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("POST", "/api/staff/me/two-factor/confirm", "/api/staff/me/two-factor/confirm", """{"code":"000000"}""", Unauthorized, Forbidden, BadRequest, BadRequest, BadRequest),
+        new("POST", "/api/seasons/", "/api/seasons/", SeasonBody, Unauthorized, Forbidden, Forbidden, Created, Forbidden),
+    ];
+
+    /// <summary>Endpoints anyone may call, by design: sign-in, public season formats, the log, health, docs, metrics.</summary>
+    public static IReadOnlyList<string> Public { get; } =
+    [
+        "POST /api/staff/login",
+        "POST /api/staff/refresh",
+        "GET /api/seasons/",
+        "GET /api/seasons/{id}",
+        "GET /log/checkpoint",
+        "GET /log/tile/{**path}",
+        "GET /log/key",
+        "GET /health",
+        "GET /openapi/{documentName}.json",
+        "GET /scalar/{documentName?}",
+        "GET /scalar/scalar.js",
+        "GET /scalar/scalar.aspnetcore.js",
+        "GET /scalar/favicon.svg",
+        "GET /metrics",
+        "GET " + ServerFixture.ThrowingPath,
+    ];
+
+    public static TheoryData<string, string, Role> Cases()
+    {
+        var data = new TheoryData<string, string, Role>();
+        foreach (Row row in Staff)
+        {
+            foreach (Role role in Enum.GetValues<Role>())
+            {
+                data.Add(row.Method, row.Route, role);
+            }
+        }
+
+        return data;
+    }
+
+    public static Row Find(string method, string route) => Staff.Single(row => row.Method == method && row.Route == route);
+}

@@ -1,0 +1,3 @@
+using KPops.Server.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresInstance))]
