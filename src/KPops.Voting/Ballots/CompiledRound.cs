@@ -14,6 +14,12 @@ public sealed class CompiledRound
     private readonly int[] _groupMin;
     private readonly int[] _groupMax;
 
+    // The rule's fields copied out of the model records, so the per-pick loop reads plain fields.
+    private readonly int _minPicks;
+    private readonly int _maxPicks;
+    private readonly bool _distinct;
+    private readonly bool _excludeOwnSegment;
+
     internal CompiledRound(int index, Round round, CompiledSeason season)
     {
         Index = index;
@@ -46,6 +52,11 @@ public sealed class CompiledRound
 
         HasGroupConstraints = rule.GroupConstraints.Count > 0;
         TraineeCap = rule.MaxVotesPerTrainee ?? 0;
+        _minPicks = rule.MinPicks;
+        _maxPicks = rule.MaxPicks;
+        _distinct = rule.Distinct;
+        _excludeOwnSegment = rule.ExcludeOwnSegment;
+        PeriodKind = rule.Period;
     }
 
     public int Index { get; }
@@ -60,7 +71,7 @@ public sealed class CompiledRound
     /// <summary>Votes one voter may give one trainee per period and channel; 0 = no cap.</summary>
     public int TraineeCap { get; }
 
-    public PeriodKind PeriodKind => Round.Ballot.Period;
+    public PeriodKind PeriodKind { get; }
 
     public int BallotsPerPeriod(int channel) => _ballotsPerPeriod[channel];
 
@@ -85,26 +96,26 @@ public sealed class CompiledRound
         }
 
         var picks = ballot.Picks;
-        var rule = Round.Ballot;
-        if (picks.Length < rule.MinPicks)
+        if (picks.Length < _minPicks)
         {
             return BallotCheck.TooFewPicks;
         }
 
-        if (picks.Length > rule.MaxPicks)
+        if (picks.Length > _maxPicks)
         {
             return BallotCheck.TooManyPicks;
         }
 
+        var traineeCount = season.TraineeCount;
         for (var i = 0; i < picks.Length; i++)
         {
             var trainee = picks[i];
-            if (trainee >= season.TraineeCount)
+            if (trainee >= traineeCount)
             {
                 return BallotCheck.UnknownTrainee;
             }
 
-            if (rule.Distinct && picks[..i].Contains(trainee))
+            if (_distinct && picks[..i].Contains(trainee))
             {
                 return BallotCheck.DuplicatePick;
             }
@@ -114,7 +125,7 @@ public sealed class CompiledRound
                 return BallotCheck.NotEligible;
             }
 
-            if (rule.ExcludeOwnSegment && season.HomeSegmentOf(trainee) == ballot.Segment)
+            if (_excludeOwnSegment && season.HomeSegmentOf(trainee) == ballot.Segment)
             {
                 return BallotCheck.OwnSegment;
             }

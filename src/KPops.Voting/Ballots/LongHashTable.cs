@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace KPops.Voting.Ballots;
 
@@ -52,6 +54,19 @@ internal sealed class LongHashTable : IDisposable
             }
 
             i = Next(i);
+        }
+    }
+
+    /// <summary>
+    /// Starts loading the key's home slot into the cache. A big table is a cache miss per lookup; asking for
+    /// the slots of a whole batch first lets those misses overlap instead of queueing one after another.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong key)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), Home(key))));
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class QuotaBook : IDisposable
 
     public long ResidentBytes => _ballotsUsed.ResidentBytes + _nonces.ResidentBytes + _traineeVotes.ResidentBytes;
 
+    /// <summary>Prefetches the ballot's quota slot; see <see cref="VotingState.Prefetch"/>.</summary>
+    public void Prefetch(in Ballot ballot) => _ballotsUsed.Prefetch(QuotaKeys.BallotsUsed(ballot));
+
     /// <summary>
     /// Checks the quota and idempotency rules for a ballot whose shape is already valid.
     /// <paramref name="originalIndex"/> is the accepted ballot's entry index on <see cref="BallotCheck.DuplicateBallot"/>.
