@@ -31,6 +31,14 @@ internal static partial class TraineeRules
                 check.Add($"{path}.homeSegment", $"unknown segment \"{segment}\"");
             }
 
+            foreach (var (position, _, positionPath) in NullItems.Each(check, $"{path}.positions", trainee.Positions))
+            {
+                if (string.IsNullOrWhiteSpace(position))
+                {
+                    check.Add(positionPath, "must not be empty");
+                }
+            }
+
             if (trainee.Nationality is { } nationality && !CountryCode().IsMatch(nationality))
             {
                 check.Add($"{path}.nationality", $"\"{nationality}\" must be an ISO 3166-1 alpha-2 code, e.g. KR");

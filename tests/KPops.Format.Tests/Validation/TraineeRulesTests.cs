@@ -51,6 +51,12 @@ public sealed class TraineeRulesTests
             "trainees[0].nationality: \"Korea\" must be an ISO 3166-1 alpha-2 code, e.g. KR");
 
     [Fact]
+    public void Positions_must_not_be_empty_or_null() =>
+        ValidationAssert.Errors(WithTrainees(Trainee("t1") with { Positions = ["vocal", "", null!] }),
+            "trainees[0].positions[1]: must not be empty",
+            "trainees[0].positions[2]: must not be null");
+
+    [Fact]
     public void A_null_trainee_is_reported_at_its_index() =>
         ValidationAssert.Errors(WithTrainees(Trainee("t1"), null!), "trainees[1]: must not be null");
 }
