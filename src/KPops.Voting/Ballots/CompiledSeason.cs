@@ -94,6 +94,19 @@ public sealed class CompiledSeason
         _compiledRounds[round].PeriodKind == PeriodKind.Day ? Calendar.DayNumber(unixMs) : 0;
 
     /// <summary>
+    /// The ballot as the server accepts it: stamped with <paramref name="clock"/>'s current time and the
+    /// period that time falls in. Every rule about time (the round's window, the daily quota) is then judged
+    /// from this stamp, live and on replay alike; the client's clock plays no part.
+    /// </summary>
+    public Ballot Stamp(in Ballot ballot, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var period = ballot.Round < RoundCount ? PeriodOf(ballot.Round, now) : 0;
+        return ballot with { ServerTimeMs = now, Period = period };
+    }
+
+    /// <summary>
     /// The bitmap of trainees an <see cref="Eligibility"/> names, resolved by KPops.Format's
     /// <see cref="EligibilityResolver"/> so that "who may be voted for" follows the same rules as "who is
     /// ranked". <paramref name="earlier"/> holds the published announcements a survivorsOf pool draws on.
