@@ -12,8 +12,8 @@ namespace KPops.Log;
 /// </para>
 /// <para>
 /// After an append throws, the storage may hold an uncommitted tail and the log refuses further appends
-/// (<see cref="IsFaulted"/>): dispose nothing, just call <see cref="Open"/> again on the same storage, which
-/// recovers it. The failed batch may or may not be in the log afterwards (e.g. the checkpoint was written but
+/// (<see cref="IsFaulted"/>): call <see cref="Open"/> again on the same storage (or a reopened one for files),
+/// which recovers it, and use the new instance. The failed batch may or may not be in the log afterwards (e.g. the checkpoint was written but
 /// the call failed after); its indices are never handed to other entries unless it is absent.
 /// </para>
 /// </summary>

@@ -56,11 +56,19 @@ public sealed class FileLogStorage : ILogStorage
             _lock = new FileStream(Path.Combine(_directory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
 
-        _entries = OpenData(EntriesFile, create: writable)!;
-        _index = OpenData(IndexFile, create: writable)!;
-        for (int level = 0; level <= TileLayout.MaxLevel; level++)
+        try
         {
-            _hashes[level] = OpenData(HashFile(level), create: false);
+            _entries = OpenData(EntriesFile, create: writable)!;
+            _index = OpenData(IndexFile, create: writable)!;
+            for (int level = 0; level <= TileLayout.MaxLevel; level++)
+            {
+                _hashes[level] = OpenData(HashFile(level), create: false);
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
@@ -252,8 +260,8 @@ public sealed class FileLogStorage : ILogStorage
 
     public void Dispose()
     {
-        _entries.Dispose();
-        _index.Dispose();
+        _entries?.Dispose();
+        _index?.Dispose();
         foreach (SafeFileHandle? file in _hashes)
         {
             file?.Dispose();

@@ -15,12 +15,11 @@ public static class FileTileExporter
         ArgumentNullException.ThrowIfNull(source);
         byte[] note = await source.ReadAsync("checkpoint", cancellationToken)
             ?? throw new InvalidDataException("The source has no checkpoint.");
-        if (!SignedNote.TryParseUnverified(note, out string? text, out _) || !Checkpoint.TryParse(text, out Checkpoint? checkpoint, out string? error))
+        if (!SignedNote.TryParseUnverified(note, out string? text, out _) || !Checkpoint.TryParse(text, out Checkpoint? checkpoint, out _))
         {
             throw new InvalidDataException("The source's checkpoint is malformed.");
         }
 
-        _ = error;
         foreach (TilePath tile in TileLayout.HashTiles(checkpoint.Size).Concat(TileLayout.EntryBundles(checkpoint.Size)))
         {
             string path = tile.ToString();
