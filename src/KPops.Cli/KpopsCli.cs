@@ -15,6 +15,7 @@ internal static class KpopsCli
             ServeCommand.Create(),
             DemoCommand.Create(),
             StaffCommand.Create(),
+            Bench.BenchCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
