@@ -6,9 +6,9 @@ namespace KPops.Voting.Ballots;
 /// <summary>
 /// 64-bit fingerprints of the quota and idempotency keys. The voter pseudonym is already a uniformly random
 /// HMAC output, so folding the other fields in with a bijective mixer (MurmurHash3's finalizer) gives keys
-/// that collide with probability about n²/2⁶⁵ — and a collision can only make a rule stricter for one
-/// voter, never let an extra ballot through. The functions are fixed: replay and recount must derive the
-/// same keys as the live pipeline did.
+/// that collide with probability about n²/2⁶⁵ — and a collision can only refuse a ballot (as quota-exhausted,
+/// trainee-cap or a duplicate answered with another ballot's receipt), never let an extra ballot through.
+/// The functions are fixed: replay and recount must derive the same keys as the live pipeline did.
 /// </summary>
 internal static class QuotaKeys
 {
