@@ -164,6 +164,60 @@ public class TileLogClientTests
         await Assert.ThrowsAsync<LogVerificationException>(() => client.VerifyConsistencyAsync(forked, log.Checkpoint.Checkpoint, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Entries_and_proofs_fetched_from_a_few_tiles_match_the_log()
+    {
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using var storage = new MemoryLogStorage();
+        using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        List<byte[]> entries = [.. TestEntries.Batch(0, 300), .. TestEntries.Batch(1, 470)];
+        TestEntries.Append(log, [.. entries.Take(300)]);
+        Checkpoint older = log.Checkpoint.Checkpoint;
+        TestEntries.Append(log, [.. entries.Skip(300)]);
+        Checkpoint current = log.Checkpoint.Checkpoint;
+        var client = new TileLogClient(new LogTileSource(log));
+
+        foreach (Checkpoint checkpoint in new[] { older, current })
+        {
+            for (long index = 0; index < checkpoint.Size; index += 37)
+            {
+                (byte[][] proof, byte[] leafHash) = await client.InclusionProofAsync(index, checkpoint, TestContext.Current.CancellationToken);
+                Assert.Equal(log.InclusionProof(index, checkpoint.Size), proof);
+                Assert.Equal(Rfc6962.HashLeaf(entries[(int)index]), leafHash);
+                Assert.Equal(entries[(int)index], await client.ReadEntryAsync(index, checkpoint, TestContext.Current.CancellationToken));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_proof_from_tampered_tiles_is_refused()
+    {
+        using var data = new TempDirectory();
+        using var export = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        WriteLog(data.Path, signer, 600);
+        using (var storage = FileLogStorage.OpenReadOnly(data.Path))
+        {
+            await FileTileExporter.ExportAsync(new StorageTileSource(storage), export.Path, TestContext.Current.CancellationToken);
+        }
+
+        var client = new TileLogClient(new DirectoryTileSource(export.Path));
+        Checkpoint checkpoint = await client.ReadCheckpointAsync(signer.Verifier, cancellationToken: TestContext.Current.CancellationToken);
+        Corrupt(Path.Combine(export.Path, "tile", "0", "001"));
+        await Assert.ThrowsAsync<LogVerificationException>(() => client.InclusionProofAsync(300, checkpoint, TestContext.Current.CancellationToken));
+        Assert.NotNull(await client.ReadEntryAsync(10, checkpoint, TestContext.Current.CancellationToken));
+
+        Corrupt(Path.Combine(export.Path, "tile", "entries", "000"));
+        await Assert.ThrowsAsync<LogVerificationException>(() => client.ReadEntryAsync(255, checkpoint, TestContext.Current.CancellationToken));
+    }
+
+    private static void Corrupt(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(file);
+        bytes[^1] ^= 0x01;
+        File.WriteAllBytes(file, bytes);
+    }
+
     private static List<byte[]> WriteLog(string directory, NoteSigner signer, params int[] batchSizes)
     {
         var expected = new List<byte[]>();

@@ -103,6 +103,63 @@ public sealed class TileLogClient(ITileSource source)
         }
     }
 
+    /// <summary>
+    /// The inclusion proof of entry <paramref name="index"/> in the tree of <paramref name="checkpoint"/>, computed
+    /// from the few tiles it needs and checked against the checkpoint's root. Returns the proof and the leaf hash.
+    /// </summary>
+    public async Task<(byte[][] Proof, byte[] LeafHash)> InclusionProofAsync(long index, Checkpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, checkpoint.Size);
+        var leafHash = new byte[Rfc6962.HashSize];
+        TileProofs.TileHashes tiles = await TileProofs.FetchForAsync(source, checkpoint.Size, dryRun =>
+        {
+            _ = MerkleProofs.Inclusion(index, checkpoint.Size, dryRun);
+            dryRun.ReadNodeHash(0, index, leafHash);
+        }, cancellationToken);
+
+        var reader = new TileLevelHashReader(tiles);
+        byte[][] proof = MerkleProofs.Inclusion(index, checkpoint.Size, reader);
+        reader.ReadNodeHash(0, index, leafHash);
+        if (!LogVerifier.VerifyInclusion(leafHash, index, checkpoint.Size, proof, checkpoint.RootHash))
+        {
+            throw new LogVerificationException($"The tiles do not prove entry {index} in the tree of size {checkpoint.Size}.");
+        }
+
+        return (proof, leafHash);
+    }
+
+    /// <summary>Entry <paramref name="index"/>, fetched from its bundle and proven to be in the tree of <paramref name="checkpoint"/>.</summary>
+    public async Task<byte[]> ReadEntryAsync(long index, Checkpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        (_, byte[] leafHash) = await InclusionProofAsync(index, checkpoint, cancellationToken);
+        long bundle = index / TileLayout.TileWidth;
+        var path = TilePath.EntryBundle(bundle, (int)Math.Min(TileLayout.TileWidth, checkpoint.Size - (bundle * TileLayout.TileWidth)));
+        byte[] entries = await source.ReadAsync(path.ToString(), cancellationToken)
+            ?? throw new LogVerificationException($"The log does not serve {path}.");
+        var reader = new EntryBundleReader(entries);
+        for (long i = bundle * TileLayout.TileWidth; i <= index; i++)
+        {
+            if (!reader.TryReadNext(out ReadOnlySpan<byte> entry))
+            {
+                throw new LogVerificationException($"{path} is not a bundle of {path.Width} entries.");
+            }
+
+            if (i == index)
+            {
+                if (!Rfc6962.HashLeaf(entry).AsSpan().SequenceEqual(leafHash))
+                {
+                    throw new LogVerificationException($"Entry {index} in {path} does not match its proven leaf hash.");
+                }
+
+                return entry.ToArray();
+            }
+        }
+
+        throw new LogVerificationException($"{path} does not hold entry {index}.");
+    }
+
     private static bool TryReadEntry(byte[] bundle, ref int offset, out int entryStart, out int length)
     {
         var reader = new EntryBundleReader(bundle.AsSpan(offset));
