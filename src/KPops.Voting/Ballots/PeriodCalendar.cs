@@ -3,7 +3,7 @@ namespace KPops.Voting.Ballots;
 /// <summary>
 /// Maps server time to the voting day in the season's time zone ("once a day" means a local calendar day,
 /// which in Asia/Seoul starts at 15:00 UTC). Called for every ballot, so zone offsets are cached per
-/// 15-minute slice of UTC time — every zone changes offset on a quarter hour — in a small lock-free table;
+/// 15-minute slice of UTC time — today every zone changes offset on a quarter hour — in a small lock-free table;
 /// only a cache miss asks <see cref="TimeZoneInfo"/>.
 /// </summary>
 public sealed class PeriodCalendar
@@ -19,13 +19,14 @@ public sealed class PeriodCalendar
 
     private readonly TimeZoneInfo _zone;
 
-    // Each cell packs (slice + 1) << 16 | (offset minutes + bias) into one long, so readers on other threads
-    // see either an old or a new pair, never a torn one. Zero means empty.
+    // Each cell packs slice << 16 | (offset minutes + bias) into one long, so readers on other threads see
+    // either an old or a new pair, never a torn one. Empty cells hold a slice far outside DateTime's range.
     private readonly long[] _cache = new long[CacheSize];
 
     public PeriodCalendar(TimeZoneInfo zone)
     {
         _zone = zone;
+        Array.Fill(_cache, long.MinValue);
     }
 
     public TimeZoneInfo Zone => _zone;
@@ -45,13 +46,13 @@ public sealed class PeriodCalendar
         var slice = FloorDiv(Math.Clamp(unixMs, MinUnixMs, MaxUnixMs), MsPerSlice);
         ref var cell = ref _cache[(int)(slice & (CacheSize - 1))];
         var cached = Volatile.Read(ref cell);
-        if (cached >> 16 == slice + 1)
+        if (cached >> 16 == slice)
         {
             return (int)(cached & 0xFFFF) - OffsetBias;
         }
 
         var offset = (int)_zone.GetUtcOffset(DateTime.UnixEpoch.AddMilliseconds(slice * MsPerSlice)).TotalMinutes;
-        Volatile.Write(ref cell, ((slice + 1) << 16) | (long)(offset + OffsetBias));
+        Volatile.Write(ref cell, (slice << 16) | (long)(offset + OffsetBias));
         return offset;
     }
 

@@ -42,6 +42,15 @@ public sealed class PeriodCalendarTests
     }
 
     [Fact]
+    public void Days_before_the_Unix_epoch_are_negative()
+    {
+        var calendar = new PeriodCalendar(TimeZoneInfo.Utc);
+
+        Assert.Equal(-1, calendar.DayNumber(DateTimeOffset.Parse("1969-12-31T23:50:00Z").ToUnixTimeMilliseconds()));
+        Assert.Equal(0, calendar.DayNumber(0));
+    }
+
+    [Fact]
     public void Extreme_times_do_not_throw()
     {
         var calendar = new PeriodCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"));
