@@ -69,6 +69,8 @@ internal static class BenchCommand
         output.WriteLine($"ballots:            {Numbers.Format(r.Ballots)} ({Numbers.Format(r.Accepted)} accepted, {Numbers.Format(r.Rejected)} repeats rejected, {Numbers.Format(r.Unexpected)} unexpected)");
         output.WriteLine($"elapsed:            {F(r.Elapsed.TotalSeconds)} s (FileLogStorage, one fsync + one signed checkpoint per batch, receipts for every ballot)");
         output.WriteLine($"throughput:         {Numbers.Format((long)r.BallotsPerSecond)} ballots/s");
+        output.WriteLine($"cpu:                {F(r.CpuTime.TotalSeconds)} s for the whole process ({F(r.CpuTime.TotalMilliseconds * 1e6 / r.Ballots)} ns per ballot; " +
+            $"{Numbers.Format((long)(r.Ballots / Math.Max(r.CpuTime.TotalSeconds, 1e-9)))} ballots per CPU-second); load average {LoadAverage()}");
         output.WriteLine($"time to receipt:    p50 {F(r.P50Ms)} ms, p99 {F(r.P99Ms)} ms (every 64th ballot, submit to outcome)");
         output.WriteLine($"resident per ballot: {F(r.ManagedBytesDelta / perBallot)} B managed heap (GC.GetTotalMemory after full GC, pipeline still open), " +
             $"{F(r.WorkingSetDelta / perBallot)} B working set; quota/idempotency tables {F(r.QuotaBytes / perBallot)} B");
@@ -77,6 +79,9 @@ internal static class BenchCommand
         output.WriteLine($"replay:             {Numbers.Format(r.Replay.Entries)} entries in {F(r.Replay.Elapsed.TotalSeconds)} s " +
             $"({Numbers.Format((long)(r.Replay.Entries / Math.Max(r.Replay.Elapsed.TotalSeconds, 1e-9)))} entries/s); re-open total {F(r.ReopenElapsed.TotalSeconds)} s");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void CompareWithBaselines(EngineResult result, int seconds, TextWriter output)
     {

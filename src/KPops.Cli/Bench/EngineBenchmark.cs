@@ -21,7 +21,8 @@ internal sealed record EngineResult(
     long AllocatedBytes,
     long LogBytes,
     ReplayStatistics Replay,
-    TimeSpan ReopenElapsed)
+    TimeSpan ReopenElapsed,
+    TimeSpan CpuTime)
 {
     public double BallotsPerSecond => Ballots / Elapsed.TotalSeconds;
 }
@@ -66,11 +67,12 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
         };
 
         long accepted = 0, rejected = 0, unexpected = 0, quotaBytes, allocated;
-        TimeSpan elapsed;
+        TimeSpan elapsed, cpu;
         var storage = FileLogStorage.Open(dataDirectory);
         await using (var pipeline = BallotPipeline.Open(storage, signer, Origin, season, options))
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var cpuBefore = CpuTime();
             var started = Stopwatch.GetTimestamp();
             long submitted = 0;
             var chunk = 0;
@@ -105,6 +107,7 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
             }
 
             elapsed = Stopwatch.GetElapsedTime(started);
+            cpu = CpuTime() - cpuBefore;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             quotaBytes = pipeline.QuotaResidentBytes;
             await progress.WriteLineAsync();
@@ -137,7 +140,7 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
         var (p50, p99) = Percentiles();
         return new EngineResult(ballots, accepted, rejected, unexpected, elapsed, p50, p99,
             memoryAfter.Managed - memoryBefore.Managed, memoryAfter.WorkingSet - memoryBefore.WorkingSet,
-            quotaBytes, allocated, logBytes, replay, reopenElapsed);
+            quotaBytes, allocated, logBytes, replay, reopenElapsed, cpu);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -190,6 +193,12 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
         samples.Sort();
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
         return (Ms(samples[count / 2]), Ms(samples[Math.Min(count - 1, (int)(count * 0.99))]));
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static (long Managed, long WorkingSet) MeasureMemory()
