@@ -44,6 +44,17 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void A_finale_with_one_seat_names_a_single_winner()
+    {
+        var run = CliRun.Invoke("simulate", "--preset", "eurovision", "--fans", "1000");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("(final: 26 ranked, one winner)", run.Out, StringComparison.Ordinal);
+        Assert.Single(run.OutLines, line => line.Contains("│ winner", StringComparison.Ordinal));
+        Assert.DoesNotContain("eliminated", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Top_limits_the_rows_of_each_ranking()
     {
         var run = CliRun.Invoke("simulate", "--preset", "american-idol", "--fans", "500", "--top", "2");

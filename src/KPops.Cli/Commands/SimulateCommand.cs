@@ -62,7 +62,7 @@ internal static class SimulateCommand
 
     private static void Write(IAnsiConsole output, Season season, SimulationOptions options, SimulationResult result, int? top)
     {
-        output.WriteLine($"{season.Name.En} · {season.Name.Ko}: {Numbers.Format(options.Fans)} fans, seed {options.Seed}");
+        output.WriteLine($"{Names.Bilingual(season.Name)}: {Numbers.Format(options.Fans)} fans, seed {options.Seed}");
 
         var rounds = new Table().Border(TableBorder.Rounded);
         rounds.AddColumn("Round");

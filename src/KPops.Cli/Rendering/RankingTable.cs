@@ -11,9 +11,14 @@ internal static class RankingTable
     public static void Write(IAnsiConsole console, Season season, Announcement announcement, AnnouncementResult result, int? top)
     {
         var trainees = season.Trainees.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var cut = announcement.CutLine is { } cutLine ? $"top {Numbers.Format(cutLine)} {(announcement.IsFinale ? "debut" : "go on")}" : "no cut";
+        var cut = announcement.CutLine switch
+        {
+            null => "no cut",
+            1 when announcement.IsFinale => "one winner",
+            { } cutLine => $"top {Numbers.Format(cutLine)} {(announcement.IsFinale ? "debut" : "go on")}",
+        };
         console.WriteLine();
-        console.WriteLine($"{announcement.Name.En} · {announcement.Name.Ko}  ({announcement.Id}: {Numbers.Format(result.Ranking.Count)} ranked, {cut})");
+        console.WriteLine($"{Names.Bilingual(announcement.Name)}  ({announcement.Id}: {Numbers.Format(result.Ranking.Count)} ranked, {cut})");
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("#").RightAligned());
@@ -30,11 +35,12 @@ internal static class RankingTable
         foreach (var ranked in top is { } limit ? result.Ranking.Take(limit) : result.Ranking)
         {
             var trainee = trainees[ranked.Trainee];
+            var romanized = Romanizer.DisplayRomanized(trainee);
             var row = new List<string>
             {
                 Numbers.Format(ranked.Rank),
-                Romanizer.DisplayRomanized(trainee),
-                trainee.Hangul,
+                romanized,
+                Names.HangulUnlessSame(trainee, romanized),
                 Numbers.Format(ranked.Score),
             };
             row.AddRange(announcement.Sources.Select(source => Contribution(ranked, source.Label)));
@@ -61,12 +67,14 @@ internal static class RankingTable
 
     private static string Status(Announcement announcement, RankedTrainee ranked)
     {
+        var singleWinner = announcement.IsFinale && announcement.CutLine == 1;
         var status = ranked.Status switch
         {
+            SeatStatus.Survived when singleWinner => "winner",
             SeatStatus.Survived => announcement.IsFinale ? "debut" : "survived",
             SeatStatus.SpecialSeat => announcement.IsFinale ? $"debut ({ranked.Seat})" : $"{ranked.Seat}",
-            _ => "eliminated",
+            _ => singleWinner ? "" : "eliminated",
         };
-        return ranked.TieBrokenBy is { } rule ? $"{status}, tie broken by {rule}" : status;
+        return ranked.TieBrokenBy is { } rule ? $"{status} (tie broken by {rule})".TrimStart() : status;
     }
 }

@@ -10,7 +10,7 @@ internal static class SeasonView
     public static void Write(IAnsiConsole console, Season season)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(season.TimeZone);
-        console.WriteLine($"{season.Name.En} · {season.Name.Ko}  ({season.Id}, times in {season.TimeZone})");
+        console.WriteLine($"{Names.Bilingual(season.Name)}  ({season.Id}, times in {season.TimeZone})");
         if (season.Groups.Count > 0)
         {
             console.WriteLine("Groups: " + string.Join(", ", season.Groups.Select(g => $"{g.Id} ({g.Name.En})")));
@@ -59,7 +59,8 @@ internal static class SeasonView
         var trainees = NewTable("Id", "Name", "Hangul", "Agency", "Nationality", "Group", "Home segment");
         foreach (var trainee in season.Trainees)
         {
-            AddRow(trainees, trainee.Id, Romanizer.DisplayRomanized(trainee), trainee.Hangul, trainee.Agency ?? "", trainee.Nationality ?? "",
+            var romanized = Romanizer.DisplayRomanized(trainee);
+            AddRow(trainees, trainee.Id, romanized, Names.HangulUnlessSame(trainee, romanized), trainee.Agency ?? "", trainee.Nationality ?? "",
                 trainee.Group ?? "", trainee.HomeSegment ?? "");
         }
 
