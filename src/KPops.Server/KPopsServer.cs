@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,11 +21,22 @@ namespace KPops.Server;
 /// </summary>
 public static class KPopsServer
 {
+    private static readonly Dictionary<string, string?> QuietFrameworkLogging = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
     /// <param name="args">Command-line style configuration (<c>--urls</c>, <c>--KPops:DataDirectory=...</c>).</param>
     /// <param name="settings">Configuration that wins over appsettings and the environment (the hosts' flags).</param>
     public static WebApplicationBuilder CreateBuilder(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Defaults first, so appsettings.json and the environment override them: SQL and request traces are
+        // for debugging, not for a server's everyday log.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietFrameworkLogging });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -71,7 +83,7 @@ public static class KPopsServer
     {
         services.AddDataProtection().SetApplicationName("KPops");
         services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, data, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.PathOf("keys")), loggers));
+            options.XmlRepository = new FileSystemXmlRepository(data.CreatePrivateDirectory("keys"), loggers));
         return services;
     }
 }

@@ -16,4 +16,10 @@ public sealed class DataDirectory
 
     /// <summary>The full path of <paramref name="name"/> inside the data directory.</summary>
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>A subdirectory only the server's own OS user may enter (0700), for secrets at rest.</summary>
+    public DirectoryInfo CreatePrivateDirectory(string name) =>
+        OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(PathOf(name))
+            : Directory.CreateDirectory(PathOf(name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 }

@@ -22,7 +22,7 @@ public static class LogApi
     {
         var log = app.MapGroup("/log").WithTags("Public log").AllowAnonymous();
 
-        log.MapGet("/checkpoint", GetCheckpoint)
+        log.MapGet("/checkpoint", GetCheckpointAsync)
             .WithName("GetLogCheckpoint")
             .WithSummary("The latest signed checkpoint (tlog-checkpoint as a signed note)");
 
@@ -37,10 +37,13 @@ public static class LogApi
         return app;
     }
 
-    internal static FileContentHttpResult GetCheckpoint(LogHost host, HttpContext context)
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCheckpointAsync(LogHost host, HttpContext context)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(host.Log.Checkpoint.Note.ToArray(), CheckpointContentType);
+        byte[]? checkpoint = await host.Tiles.ReadAsync("checkpoint", context.RequestAborted);
+        return checkpoint is null
+            ? Problem.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The log has no checkpoint yet.")
+            : TypedResults.File(checkpoint, CheckpointContentType);
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTileAsync(

@@ -36,12 +36,14 @@ public sealed class LogHost : IDisposable
             throw;
         }
 
-        Tiles = new LogTileSource(Log);
+        // Served from storage, bounded by the stored checkpoint, so the endpoints do not depend on who appends
+        // (this host today, the ballot pipeline's sequencer once it owns the log).
+        Tiles = new StorageTileSource(_storage);
     }
 
     public TransparencyLog Log { get; }
 
-    /// <summary>The checkpoint and tiles at their tlog-tiles paths, committed data only.</summary>
+    /// <summary>The checkpoint and tiles at their tlog-tiles paths, committed (checkpointed) data only.</summary>
     public ITileSource Tiles { get; }
 
     public string Origin => Log.Origin;
