@@ -1,0 +1,71 @@
+using KPops.Audit.Forensics;
+using KPops.Log;
+using KPops.Voting.Recount;
+
+namespace KPops.Audit;
+
+/// <summary>The verdict of an audit, from best to worst; the CLI's exit code follows it.</summary>
+public enum AuditVerdict
+{
+    /// <summary>The log verifies, extends every checkpoint seen before, and every announcement matches its recount.</summary>
+    Passed,
+
+    /// <summary>The log verifies, but an entry is invalid or an announcement differs from the recount.</summary>
+    RecountMismatch,
+
+    /// <summary>The checkpoint's signature, the tiles, an entry's hash or consistency with earlier checkpoints failed.</summary>
+    VerificationFailed,
+}
+
+/// <summary>One thing the audit found wrong.</summary>
+/// <param name="Code">Stable code: see <see cref="AuditProblemCodes"/>.</param>
+/// <param name="Message">What is wrong, for a person.</param>
+public sealed record AuditProblem(string Code, string Message);
+
+/// <summary>The stable codes of <see cref="AuditProblem"/>.</summary>
+public static class AuditProblemCodes
+{
+    public const string Checkpoint = "checkpoint";
+    public const string Consistency = "consistency";
+    public const string Tiles = "tiles";
+    public const string Season = "season";
+    public const string Entry = "entry";
+    public const string Announcement = "announcement";
+}
+
+/// <summary>An announcement's recount check and the forensics run on its published figures.</summary>
+public sealed record AnnouncementAudit(AnnouncementCheck Check, IReadOnlyList<TallyFinding> Forensics);
+
+/// <summary>Everything one audit run established.</summary>
+/// <param name="Source">The path or URL audited.</param>
+/// <param name="Checkpoint">The verified checkpoint audited, or null when it did not verify.</param>
+/// <param name="EarlierCheckpoints">How many checkpoints from earlier runs the log was checked against.</param>
+/// <param name="Recount">The recount, or null when verification stopped before it finished.</param>
+/// <param name="Announcements">Each published announcement: its recount check and forensics.</param>
+/// <param name="Problems">Everything wrong; empty when the audit passed.</param>
+/// <param name="Elapsed">How long the audit took.</param>
+public sealed record AuditReport(
+    string Source,
+    Checkpoint? Checkpoint,
+    int EarlierCheckpoints,
+    RecountReport? Recount,
+    IReadOnlyList<AnnouncementAudit> Announcements,
+    IReadOnlyList<AuditProblem> Problems,
+    TimeSpan Elapsed)
+{
+    public AuditVerdict Verdict
+    {
+        get
+        {
+            if (Problems.Any(p => p.Code is AuditProblemCodes.Checkpoint or AuditProblemCodes.Consistency or AuditProblemCodes.Tiles))
+            {
+                return AuditVerdict.VerificationFailed;
+            }
+
+            return Problems.Count > 0 ? AuditVerdict.RecountMismatch : AuditVerdict.Passed;
+        }
+    }
+
+    /// <summary>Forensic warnings across all announcements (they do not change the verdict: the count is what it is).</summary>
+    public int ForensicWarnings => Announcements.Sum(a => a.Forensics.Count(f => f.Severity == FindingSeverity.Warning));
+}

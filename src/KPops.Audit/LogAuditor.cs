@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using KPops.Audit.Forensics;
+using KPops.Audit.Internal;
+using KPops.Log;
+using KPops.Voting.Recount;
+
+namespace KPops.Audit;
+
+/// <summary>How far an audit has got, for a progress bar.</summary>
+public readonly record struct AuditProgress(long EntriesRead, long TotalEntries);
+
+/// <summary>
+/// Audits a published vote log end to end, trusting nothing but the log's public key: verifies the signed
+/// checkpoint; checks that the log extends every checkpoint this auditor saw before; streams every entry,
+/// each verified against the tree the checkpoint commits to; recounts every round from those entries and
+/// compares each published announcement with its recount; runs the tally forensics on each announcement.
+/// </summary>
+public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
+{
+    /// <summary>Where earlier checkpoints are kept; null audits without memory of earlier runs.</summary>
+    public AuditStateStore? State { get; init; }
+
+    /// <summary>Chooses the state store once the log's origin is known (used when <see cref="State"/> is null).</summary>
+    public Func<string, AuditStateStore>? StateForOrigin { get; init; }
+
+    /// <summary>Reports entries read, roughly every bundle.</summary>
+    public IProgress<AuditProgress>? Progress { get; init; }
+
+    /// <summary>A name for the source in the report (a path or URL).</summary>
+    public string SourceName { get; init; } = "log";
+
+    public async Task<AuditReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var problems = new List<AuditProblem>();
+        var client = new TileLogClient(source);
+
+        // 1. The checkpoint: the log's signed statement of its size and root.
+        byte[]? note = await source.ReadAsync("checkpoint", cancellationToken).ConfigureAwait(false);
+        Checkpoint? head = null;
+        string? error = "the log serves no checkpoint";
+        if (note is null || !LogVerifier.TryVerifyCheckpoint(note, verifier, null, out head, out error))
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Checkpoint, $"The checkpoint does not verify with the key {verifier.KeyText}: {error}."));
+            return new AuditReport(SourceName, null, 0, null, [], problems, stopwatch.Elapsed);
+        }
+
+        // 2. Every checkpoint seen before must be a prefix of this one.
+        var state = State ?? StateForOrigin?.Invoke(head.Origin);
+        var earlier = state?.Load(verifier, head.Origin) ?? [];
+        foreach (var old in earlier)
+        {
+            try
+            {
+                await client.VerifyConsistencyAsync(old, head, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LogVerificationException exception)
+            {
+                problems.Add(new AuditProblem(AuditProblemCodes.Consistency,
+                    $"The log no longer extends the checkpoint of size {old.Size} seen on an earlier run (root {Convert.ToHexStringLower(old.RootHash)[..16]}…): {exception.Message} History was rewritten."));
+            }
+        }
+
+        // 3-4. Every entry, verified against the tree, recounted in order.
+        RecountReport? recount = null;
+        var history = new StreamingEntryHistory(client, head, cancellationToken);
+        await using (history.ConfigureAwait(false))
+        {
+            try
+            {
+                recount = await Task.Run(() => RecountWithProgress(history, head.Size), cancellationToken).ConfigureAwait(false);
+            }
+            catch (LogVerificationException exception)
+            {
+                problems.Add(new AuditProblem(AuditProblemCodes.Tiles, exception.Message));
+            }
+        }
+
+        if (recount is null)
+        {
+            return new AuditReport(SourceName, head, earlier.Count, null, [], problems, stopwatch.Elapsed);
+        }
+
+        if (problems.Count == 0)
+        {
+            state?.Remember(head, note);
+        }
+
+        AddRecountProblems(recount, problems);
+        var announcements = recount.Announcements
+            .Select(check => new AnnouncementAudit(check, TallyForensics.Examine(
+                [.. check.Published.Ranking.Select(row => new PublishedCount(row.Trainee, row.Score))])))
+            .ToList();
+        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed);
+    }
+
+    private RecountReport RecountWithProgress(StreamingEntryHistory history, long size)
+    {
+        if (Progress is null)
+        {
+            return Recounter.Recount(history);
+        }
+
+        using var reporting = new Timer(_ => Progress.Report(new AuditProgress(history.NextIndex, size)), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
+        var report = Recounter.Recount(history);
+        Progress.Report(new AuditProgress(size, size));
+        return report;
+    }
+
+    private static void AddRecountProblems(RecountReport recount, List<AuditProblem> problems)
+    {
+        if (recount.Season is null)
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Season, "The log does not define a valid season, so nothing can be recounted."));
+        }
+
+        foreach (var finding in recount.Findings)
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Entry, $"Entry {finding.EntryIndex}: {finding.Code}: {finding.Message}"));
+        }
+
+        if (recount.FindingCount > recount.Findings.Count)
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Entry, $"…and {recount.FindingCount - recount.Findings.Count} more invalid entries."));
+        }
+
+        foreach (var check in recount.Announcements.Where(c => !c.Matches))
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Announcement,
+                $"Announcement {check.Announcement} (entry {check.EntryIndex}) differs from the recount: {string.Join("; ", check.Differences)}"));
+        }
+    }
+}
