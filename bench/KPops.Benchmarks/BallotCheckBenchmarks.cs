@@ -21,7 +21,7 @@ public class BallotCheckBenchmarks
     public void Setup()
     {
         var season = new CompiledSeason(BenchBallots.Season());
-        _state = new VotingState(season, new MemoryEntryHistory(), expectedBallots: 64_000_000);
+        _state = new VotingState(season, new MemoryEntryHistory(), expectedBallots: 16_000_000);
         for (_nextVoter = 0; _nextVoter < Existing; _nextVoter++)
         {
             _state.TryAccept(BenchBallots.Of(_nextVoter), _nextIndex++, out _);
