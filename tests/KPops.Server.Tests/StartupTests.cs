@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using KPops.Log;
 using KPops.Server.Demo;
 using KPops.Server.PublicLog;
@@ -103,6 +104,45 @@ public sealed class StartupTests : IDisposable
         await Assert.ThrowsAsync<StaffAccountException>(() => accounts.CreateAsync("other@example.com", "director"));
         await Assert.ThrowsAsync<StaffAccountException>(() => accounts.CreateAsync("weak@example.com", StaffRoles.Mentor, "short"));
         Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", created.Password);
+    }
+
+    [Fact]
+    public async Task Season_file_over_the_configured_size_is_a_payload_too_large_problem()
+    {
+        var settings = Settings();
+        settings["KPops:MaxSeasonFileBytes"] = "1024";
+        await using var app = await ServerFixture.StartAsync(settings);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("pd@example.com", StaffRoles.Producer, ServerFixture.Password);
+        }
+
+        using var producer = await ServerFixture.BearerClientAsync(app, "pd@example.com", ServerFixture.Password);
+        using var response = await producer.PostAsync("/api/seasons", Json.Content(Json.NewSeason(out _)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("payload_too_large", (string?)(await Json.ProblemAsync(response))["code"]);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        await using var app = await ServerFixture.StartAsync(Settings());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("pd@example.com", StaffRoles.Producer, ServerFixture.Password);
+        }
+
+        using var client = ServerFixture.CreateClient(app);
+        for (int i = 0; i < 5; i++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/staff/login", new { email = "pd@example.com", password = "wrong-password-" + i }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await client.PostAsJsonAsync("/api/staff/login", new { email = "pd@example.com", password = ServerFixture.Password }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("locked_out", (string?)(await Json.ProblemAsync(right))["code"]);
     }
 
     public void Dispose()

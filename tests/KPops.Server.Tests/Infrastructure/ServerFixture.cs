@@ -28,8 +28,6 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public WebApplication App => _app ?? throw new InvalidOperationException("The server is not started.");
 
-    public TestServer Server => App.GetTestServer();
-
     /// <summary>Why this fixture's tests cannot run here, or null.</summary>
     public virtual string? SkipReason => null;
 
@@ -84,12 +82,20 @@ public abstract class ServerFixture : IAsyncLifetime
     public HttpClient As(Role role) => _clients[role];
 
     /// <summary>A client without credentials that keeps cookies (for cookie sessions).</summary>
-    public HttpClient CreateClient() =>
-        new(new CookieContainerHandler { InnerHandler = Server.CreateHandler() }) { BaseAddress = Server.BaseAddress };
+    public HttpClient CreateClient() => CreateClient(App);
 
-    public async Task<HttpClient> BearerClientAsync(string email, string password)
+    public Task<HttpClient> BearerClientAsync(string email, string password) => BearerClientAsync(App, email, password);
+
+    public static HttpClient CreateClient(WebApplication app)
     {
-        var client = CreateClient();
+        var server = app.GetTestServer();
+        return new(new CookieContainerHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = server.BaseAddress };
+    }
+
+    /// <summary>A client signed in to <paramref name="app"/> with a bearer token.</summary>
+    public static async Task<HttpClient> BearerClientAsync(WebApplication app, string email, string password)
+    {
+        var client = CreateClient(app);
         var response = await client.PostAsJsonAsync("/api/staff/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
