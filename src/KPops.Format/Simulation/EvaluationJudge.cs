@@ -12,6 +12,9 @@ internal sealed class EvaluationJudge(SeasonIndex index, TraineePopularity popul
     /// <summary>How much a single performance departs from a trainee's usual level (skill is about standard normal).</summary>
     private const double StageLuck = 0.7;
 
+    /// <summary>Pools this small play a mission in a handful of big teams rather than many pairs of small ones.</summary>
+    private const int SmallPool = 40;
+
     /// <summary>Eurovision's points from 1st to 10th, used when a points evaluation names no values of its own.</summary>
     private static readonly int[] EurovisionPoints = [12, 10, 8, 7, 6, 5, 4, 3, 2, 1];
 
@@ -38,19 +41,22 @@ internal sealed class EvaluationJudge(SeasonIndex index, TraineePopularity popul
 
     /// <summary>
     /// Benefits go from the biggest to the smallest: one mission has a few position winners, more song
-    /// winners, and a winning team of about half the trainees. A single benefit is a team win; with several,
-    /// the biggest goes to about one trainee in thirty and each smaller one to four times as many. A trainee
-    /// earns at most one benefit per mission.
+    /// winners, and winning teams. With a single benefit it is a team win: early missions pit many small
+    /// teams against each other in pairs, so about half the trainees win; once the pool is down to
+    /// <see cref="SmallPool"/> or fewer, about five teams compete and one wins. With several benefits the
+    /// biggest goes to about one trainee in thirty and each smaller one to four times as many. A trainee earns
+    /// at most one benefit per mission.
     /// </summary>
     private IEnumerable<EvaluationResult> Mission(Evaluation evaluation, IReadOnlyList<int> pool, Random random)
     {
         var benefits = evaluation.Benefits.OrderByDescending(b => b.Value).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
         var ordered = RankByPerformance(pool, 0, random);
         var half = Math.Max(1, pool.Count / 2);
+        var teamWin = pool.Count > SmallPool ? half : Math.Max(1, pool.Count / 5);
         var next = 0;
         for (var i = 0; i < benefits.Count && next < ordered.Count; i++)
         {
-            var winners = benefits.Count == 1 ? half : Math.Clamp((int)Math.Round(pool.Count / 30.0 * Math.Pow(4, i)), 1, half);
+            var winners = benefits.Count == 1 ? teamWin : Math.Clamp((int)Math.Round(pool.Count / 30.0 * Math.Pow(4, i)), 1, half);
             for (var w = 0; w < winners && next < ordered.Count; w++)
             {
                 yield return new EvaluationResult(evaluation.Id, index.TraineeIds[ordered[next++]], benefits[i].Key, benefits[i].Value);
