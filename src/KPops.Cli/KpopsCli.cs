@@ -16,6 +16,7 @@ internal static class KpopsCli
             DemoCommand.Create(),
             StaffCommand.Create(),
             Bench.BenchCommand.Create(),
+            AuditCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using KPops.Audit.Forensics;
+
+namespace KPops.Audit;
+
+/// <summary>
+/// A self-contained HTML page of an audit (<c>kpops audit --html FILE</c>) for journalists: the verdict,
+/// what was verified, each announcement's published ranking next to the recount, and the forensics. No
+/// scripts, no external resources: it can be mailed, archived or published as is.
+/// </summary>
+public static class AuditReportHtml
+{
+    public static string Write(AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>KPops audit</title><style>")
+            .Append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}")
+            .Append("table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .6rem}td.n{text-align:right}")
+            .Append(".ok{color:#176f2c}.bad{color:#b00020;font-weight:bold}.warn{background:#fff3cd;padding:.5rem;border-left:4px solid #e0a800}")
+            .Append(".note{background:#eef;padding:.5rem;border-left:4px solid #88a}code{word-break:break-all}")
+            .Append("</style></head><body>\n");
+        var passed = report.Verdict == AuditVerdict.Passed;
+        Line(html, $"<h1>Vote log audit: <span class=\"{(passed ? "ok" : "bad")}\">{E(Verdict(report.Verdict))}</span></h1>");
+        Line(html, $"<p>Source: <code>{E(report.Source)}</code></p><ul>");
+        if (report.Checkpoint is { } c)
+        {
+            Line(html, $"<li>Signed checkpoint verified: origin <code>{E(c.Origin)}</code>, {N(c.Size)} entries, root <code>{Convert.ToHexStringLower(c.RootHash)}</code></li>");
+        }
+
+        Line(html, $"<li>Consistent with {N(report.EarlierCheckpoints)} checkpoint(s) this auditor saw before</li>");
+        if (report.Recount is { } recount)
+        {
+            Line(html, $"<li>Entries verified against the tree and replayed: {N(recount.EntriesRead)}; ballots counted: {N(recount.Tallies?.BallotsCounted ?? 0)}</li>");
+        }
+
+        Line(html, $"<li>Audit time: {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s</li></ul>");
+        if (report.Problems.Count > 0)
+        {
+            Line(html, "<h2>Problems</h2><ul>");
+            foreach (var problem in report.Problems)
+            {
+                Line(html, $"<li class=\"bad\">[{E(problem.Code)}] {E(problem.Message)}</li>");
+            }
+
+            Line(html, "</ul>");
+        }
+
+        foreach (var announcement in report.Announcements)
+        {
+            WriteAnnouncement(html, announcement);
+        }
+
+        Line(html, "<p><small>Made by <code>kpops audit</code>. The forensics flag patterns in published figures that honest counting rarely produces; the chance shown is an upper estimate of how often an honest announcement would show it.</small></p>");
+        Line(html, "</body></html>");
+        return html.ToString();
+    }
+
+    private static void WriteAnnouncement(StringBuilder html, AnnouncementAudit audit)
+    {
+        var check = audit.Check;
+        Line(html, $"<h2>Announcement {E(check.Announcement)} <small>(entry {N(check.EntryIndex)})</small>: <span class=\"{(check.Matches ? "ok" : "bad")}\">{(check.Matches ? "matches the recount" : "differs from the recount")}</span></h2>");
+        var recounted = check.Recounted?.Ranking.ToDictionary(r => r.Trainee, StringComparer.Ordinal);
+        Line(html, "<table><tr><th>Rank</th><th>Trainee</th><th>Published</th><th>Recounted</th><th>Status</th></tr>");
+        foreach (var row in check.Published.Ranking)
+        {
+            var mine = recounted is not null && recounted.TryGetValue(row.Trainee, out var r) ? r : null;
+            var same = mine is not null && mine.Score == row.Score && mine.Rank == row.Rank && mine.Status == row.Status;
+            Line(html, $"<tr class=\"{(same ? string.Empty : "bad")}\"><td class=\"n\">{row.Rank}</td><td>{E(row.Trainee)}</td><td class=\"n\">{N(row.Score)}</td><td class=\"n\">{(mine is null ? "-" : N(mine.Score))}</td><td>{E(row.Status.ToString())}{(row.Seat is null ? string.Empty : " (" + E(row.Seat) + ")")}</td></tr>");
+        }
+
+        Line(html, "</table>");
+        foreach (var difference in check.Differences)
+        {
+            Line(html, $"<p class=\"bad\">{E(difference)}</p>");
+        }
+
+        foreach (var finding in audit.Forensics)
+        {
+            var css = finding.Severity == FindingSeverity.Warning ? "warn" : "note";
+            Line(html, $"<p class=\"{css}\"><b>{E(finding.Code)}</b> (chance ≤ {finding.Chance.ToString("0.##E+0", CultureInfo.InvariantCulture)}): {E(finding.Explanation)}</p>");
+        }
+    }
+
+    private static string Verdict(AuditVerdict verdict) => verdict switch
+    {
+        AuditVerdict.Passed => "passed",
+        AuditVerdict.RecountMismatch => "recount does not match",
+        _ => "log does not verify",
+    };
+
+    private static void Line(StringBuilder html, string text) => html.Append(text).Append('\n');
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string N(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string N(decimal value) => value.ToString(value == decimal.Truncate(value) ? "#,0" : "#,0.00", CultureInfo.InvariantCulture);
+}
