@@ -14,11 +14,12 @@ internal static class BenchCommand
         var ballots = new Option<long>("--ballots") { Description = "Synthetic ballots to push through the pipeline.", DefaultValueFactory = _ => 10_000_000 };
         var data = new Option<string?>("--data") { Description = "Directory for the log (default: a temporary directory, removed afterwards)." };
         var batch = new Option<int>("--batch") { Description = "MaxBatchSize of the pipeline.", DefaultValueFactory = _ => 8192 };
+        var eager = new Option<bool>("--eager-receipts") { Description = "Materialize every receipt's inclusion proof in the sequencer." };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Skip the PostgreSQL and Redis baselines." };
         var baselineSeconds = new Option<int>("--baseline-seconds") { Description = "How long each baseline runs.", DefaultValueFactory = _ => 10 };
         var engine = new Command("engine", "Push synthetic ballots through the full pipeline with durable batches and receipts; compare with the baselines.")
         {
-            ballots, data, batch, noBaselines, baselineSeconds,
+            ballots, data, batch, eager, noBaselines, baselineSeconds,
         };
         engine.SetCliAction((parse, console) =>
         {
@@ -39,7 +40,7 @@ internal static class BenchCommand
             EngineResult result;
             try
             {
-                result = new EngineBenchmark(count, directory, parse.GetValue(batch), Console.Error).RunAsync().GetAwaiter().GetResult();
+                result = new EngineBenchmark(count, directory, parse.GetValue(batch), parse.GetValue(eager), Console.Error).RunAsync().GetAwaiter().GetResult();
             }
             finally
             {

@@ -32,7 +32,7 @@ internal sealed record EngineResult(
 /// fsync and a signed checkpoint per batch, receipts — in chunks through <see cref="BallotPipeline.SubmitManyAsync"/>,
 /// keeping many chunks in flight like a busy front end would; then re-opens the log and times the replay.
 /// </summary>
-internal sealed class EngineBenchmark(long ballots, string dataDirectory, int maxBatchSize, TextWriter progress)
+internal sealed class EngineBenchmark(long ballots, string dataDirectory, int maxBatchSize, bool eagerReceipts, TextWriter progress)
 {
     private const int ChunkSize = 1024;
     private const int ChunksInFlight = 32;
@@ -62,6 +62,7 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
         var options = new BallotPipelineOptions
         {
             MaxBatchSize = maxBatchSize,
+            EagerReceipts = eagerReceipts,
             QueueCapacity = ChunkSize * ChunksInFlight * 2,
             ExpectedBallots = (int)Math.Min(int.MaxValue, ballots),
         };
