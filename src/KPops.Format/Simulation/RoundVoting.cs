@@ -30,8 +30,8 @@ internal static class RoundVoting
             }
 
             var segment = fans.Segment[fan];
-            // Draw the bias replacement before the habit roll so that every fan consumes the stream the same
-            // way whether or not they vote: a run stays reproducible as the rules change.
+            // A fan whose bias is out picks a new favourite whether or not they vote this round, as fans do
+            // when the episode airs; the habit roll below only decides whether they vote.
             if (fans.Bias[fan] < 0 || !plan.Allowed[segment, fans.Bias[fan]])
             {
                 fans.LoseBias(fan, random);

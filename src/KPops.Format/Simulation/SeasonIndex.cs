@@ -12,7 +12,6 @@ internal sealed class SeasonIndex
 
     public SeasonIndex(Season season)
     {
-        Season = season;
         TraineeIds = [.. season.Trainees.Select(t => t.Id)];
         _traineeIndex = TraineeIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         SegmentIds = season.Segments.Count == 0 ? [Segment.Default] : [.. season.Segments.Select(s => s.Id)];
@@ -21,7 +20,6 @@ internal sealed class SeasonIndex
         Group = [.. season.Trainees.Select(t => t.Group)];
     }
 
-    public Season Season { get; }
     public string[] TraineeIds { get; }
     public string[] SegmentIds { get; }
 
@@ -35,6 +33,4 @@ internal sealed class SeasonIndex
     public int Segments => SegmentIds.Length;
 
     public int IndexOf(string traineeId) => _traineeIndex[traineeId];
-
-    public bool TryIndexOf(string traineeId, out int index) => _traineeIndex.TryGetValue(traineeId, out index);
 }
