@@ -34,8 +34,11 @@ internal sealed class AuditedLog : IDisposable
     public NoteSigner Signer { get; }
     public NoteVerifier Verifier => NoteVerifier.Parse(Signer.Verifier.KeyText);
 
-    /// <summary>Writes <paramref name="ballots"/> ballots and the announcement; <paramref name="tamper"/> may change the published ranking.</summary>
-    public static async Task<AuditedLog> WriteAsync(int ballots = 1_500, Func<AnnouncementPublished, AnnouncementPublished>? tamper = null)
+    /// <summary>
+    /// Writes <paramref name="ballots"/> ballots and the announcement; <paramref name="tamper"/> may change the
+    /// published ranking; the ballots at the <paramref name="quarantined"/> positions are quarantined before the close.
+    /// </summary>
+    public static async Task<AuditedLog> WriteAsync(int ballots = 1_500, Func<AnnouncementPublished, AnnouncementPublished>? tamper = null, int[]? quarantined = null)
     {
         var log = new AuditedLog(Path.Combine(Path.GetTempPath(), "kpops-audit-" + Guid.NewGuid().ToString("N")), NoteSigner.Generate(Origin));
         using (var storage = FileLogStorage.Open(log.DataDirectory))
@@ -59,6 +62,12 @@ internal sealed class AuditedLog : IDisposable
             var outcomes = new BallotOutcome[ballots];
             await pipeline.SubmitManyAsync(batch, outcomes);
             Assert.All(outcomes, o => Assert.Equal(SubmitStatus.Accepted, o.Status));
+            if (quarantined is { Length: > 0 })
+            {
+                var entries = quarantined.Select(i => outcomes[i].Index).ToArray();
+                await AppendAsync(pipeline, QuarantineEntry.ForEntries(entries, QuarantineReason.MultipleAccounts, "same device"));
+            }
+
             await AppendAsync(pipeline, new RoundClosed(0, pipeline.Season.Round(0).ClosesAtMs));
             var result = RankingEngine.Rank(pipeline.Season.Season, AnnouncementId, pipeline.Tallies, new Dictionary<string, AnnouncementResult>());
             var entry = PublishedRankings.ToEntry(pipeline.Season, result);

@@ -21,6 +21,20 @@ public sealed class LogAuditorTests
     }
 
     [Fact]
+    public async Task A_log_of_several_segments_with_quarantined_ballots_recounts_as_ballots_minus_quarantined()
+    {
+        // 40,000 entries are verified as several segments in parallel; the quarantine makes the recount go
+        // back to ballots streamed long before.
+        using var log = await AuditedLog.WriteAsync(ballots: 40_000, quarantined: [5, 20_000]);
+
+        var report = await log.Auditor().RunAsync(Cancel);
+
+        Assert.Equal(AuditVerdict.Passed, report.Verdict);
+        Assert.Equal(39_998, report.Recount!.Tallies!.BallotsCounted);
+        Assert.True(Assert.Single(report.Announcements).Check.Matches);
+    }
+
+    [Fact]
     public async Task A_changed_byte_in_a_hash_tile_fails_verification()
     {
         using var log = await AuditedLog.WriteAsync();

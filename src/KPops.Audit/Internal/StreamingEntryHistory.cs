@@ -6,14 +6,19 @@ namespace KPops.Audit.Internal;
 
 /// <summary>
 /// The verified entries of a tiled log as an <see cref="IEntryHistory"/> that the recount reads in order,
-/// without holding the log in memory: a producer task fetches and verifies one entry bundle at a time into
-/// a bounded channel (so fetching and hashing overlap with the recount on another core), and the recount
-/// takes them in index order. A read of an earlier entry (a quarantine naming a ballot) re-fetches and
-/// re-verifies that entry's bundle.
+/// without holding the log in memory: segments of the log are fetched and verified in parallel and handed,
+/// in order, through a bounded channel to the recount, which takes entries in index order. A read of an
+/// earlier entry (a quarantine naming a ballot) re-fetches and re-verifies that entry's bundle.
 /// </summary>
 internal sealed class StreamingEntryHistory : IEntryHistory, IAsyncDisposable
 {
     private const int BundlesAhead = 64;
+
+    // Segments of 64 to 4,096 bundles (up to about 75 MB of ballots): small enough that the recount starts
+    // early and work spreads over the cores, large enough that re-verifying the upper tiles stays cheap. At
+    // most one segment per core plus the one being drained are held.
+    private const long MinSegmentEntries = 64L * TileLayout.TileWidth;
+    private const long MaxSegmentEntries = 4096L * TileLayout.TileWidth;
 
     private readonly TileLogClient _client;
     private readonly Checkpoint _checkpoint;
@@ -111,24 +116,31 @@ internal sealed class StreamingEntryHistory : IEntryHistory, IAsyncDisposable
         return false;
     }
 
+    // Verification is mostly SHA-256 (a leaf hash per entry, a node hash per entry to bind leaf tiles), so
+    // segments are verified in parallel, each by its own reader, and handed on in order. A segment is large
+    // because each reader first re-verifies the upper tiles of the whole tree.
     private async Task ProduceAsync()
     {
         try
         {
-            var batch = new List<LogEntry>(TileLayout.TileWidth);
-            await foreach (var entry in _client.ReadEntriesAsync(_checkpoint, 0, _stop.Token).ConfigureAwait(false))
+            long size = _checkpoint.Size;
+            int workers = Math.Max(1, Environment.ProcessorCount);
+            long segment = Math.Clamp(size / (workers * 8L) / TileLayout.TileWidth * TileLayout.TileWidth, MinSegmentEntries, MaxSegmentEntries);
+            var pending = new Queue<Task<List<LogEntry[]>>>();
+            for (long next = 0; next < size || pending.Count > 0;)
             {
-                batch.Add(entry);
-                if (batch.Count == TileLayout.TileWidth)
+                while (next < size && pending.Count < workers)
                 {
-                    await _bundles.Writer.WriteAsync([.. batch], _stop.Token).ConfigureAwait(false);
-                    batch.Clear();
+                    long start = next;
+                    long count = Math.Min(segment, size - start);
+                    pending.Enqueue(Task.Run(() => ReadSegmentAsync(start, count), _stop.Token));
+                    next += count;
                 }
-            }
 
-            if (batch.Count > 0)
-            {
-                await _bundles.Writer.WriteAsync([.. batch], _stop.Token).ConfigureAwait(false);
+                foreach (var bundle in await pending.Dequeue().ConfigureAwait(false))
+                {
+                    await _bundles.Writer.WriteAsync(bundle, _stop.Token).ConfigureAwait(false);
+                }
             }
 
             _bundles.Writer.Complete();
@@ -138,6 +150,30 @@ internal sealed class StreamingEntryHistory : IEntryHistory, IAsyncDisposable
             _bundles.Writer.Complete(exception);
             throw;
         }
+    }
+
+    private async Task<List<LogEntry[]>> ReadSegmentAsync(long start, long count)
+    {
+        var bundles = new List<LogEntry[]>((int)((count + TileLayout.TileWidth - 1) / TileLayout.TileWidth));
+        var bundle = new List<LogEntry>(TileLayout.TileWidth);
+        long read = 0;
+        await foreach (var entry in _client.ReadEntriesAsync(_checkpoint, start, _stop.Token).ConfigureAwait(false))
+        {
+            bundle.Add(entry);
+            read++;
+            if (bundle.Count == TileLayout.TileWidth || read == count)
+            {
+                bundles.Add([.. bundle]);
+                bundle.Clear();
+            }
+
+            if (read == count)
+            {
+                break;
+            }
+        }
+
+        return bundles;
     }
 
     public async ValueTask DisposeAsync()
