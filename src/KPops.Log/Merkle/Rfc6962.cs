@@ -32,7 +32,7 @@ public static class Rfc6962
             Span<byte> buffer = stackalloc byte[StackPrefixLimit];
             buffer[0] = 0x00;
             data.CopyTo(buffer[1..]);
-            SHA256.HashData(buffer[..length], destination);
+            Sha256.HashData(buffer[..length], destination);
             return;
         }
 
@@ -41,7 +41,7 @@ public static class Rfc6962
         {
             rented[0] = 0x00;
             data.CopyTo(rented.AsSpan(1));
-            SHA256.HashData(rented.AsSpan(0, length), destination);
+            Sha256.HashData(rented.AsSpan(0, length), destination);
         }
         finally
         {
@@ -62,7 +62,7 @@ public static class Rfc6962
         buffer[0] = 0x01;
         left[..HashSize].CopyTo(buffer[1..]);
         right[..HashSize].CopyTo(buffer[(1 + HashSize)..]);
-        SHA256.HashData(buffer, destination);
+        Sha256.HashData(buffer, destination);
     }
 
     /// <summary>
