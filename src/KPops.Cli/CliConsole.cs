@@ -39,7 +39,9 @@ internal sealed class CliConsole
     {
         if (isTerminal)
         {
-            return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+            // Interactive explicitly: Spectre's detection looks at standard output, which may be piped to a file
+            // while standard error still shows a live progress bar.
+            return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.Yes });
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings
