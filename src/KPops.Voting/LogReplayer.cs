@@ -74,6 +74,16 @@ public sealed class LogReplayer : IDisposable
         ApplyDecoded(decoded, index);
     }
 
+    /// <summary>
+    /// Applies the ballot at <see cref="NextIndex"/> that the live sequencer already checked against the current
+    /// state and has just committed; see <see cref="VotingState.RecordChecked"/>.
+    /// </summary>
+    public void ApplyChecked(in Ballot ballot)
+    {
+        var state = State ?? throw new InvalidOperationException("No season is defined yet.");
+        state.RecordChecked(ballot, NextIndex++);
+    }
+
     /// <summary>Applies an already decoded non-ballot entry at <see cref="NextIndex"/> (used by the recounter).</summary>
     public void ApplyDecoded(LogEntry entry)
     {

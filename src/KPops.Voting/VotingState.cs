@@ -80,6 +80,13 @@ public sealed class VotingState : IDisposable
     /// </summary>
     public BallotCheck Check(in Ballot ballot, out long originalIndex)
     {
+        var check = CheckRules(ballot, out originalIndex);
+        return check == BallotCheck.Accepted ? _quotas.Check(ballot, Season.Round(ballot.Round), out originalIndex) : check;
+    }
+
+    /// <summary>Every check but the quota and idempotency tables.</summary>
+    private BallotCheck CheckRules(in Ballot ballot, out long originalIndex)
+    {
         originalIndex = -1;
         if (ballot.Round >= Season.RoundCount)
         {
@@ -115,7 +122,7 @@ public sealed class VotingState : IDisposable
             return BallotCheck.VoterQuarantined;
         }
 
-        return _quotas.Check(ballot, round, out originalIndex);
+        return BallotCheck.Accepted;
     }
 
     /// <summary>
@@ -124,14 +131,32 @@ public sealed class VotingState : IDisposable
     /// </summary>
     public BallotCheck TryAccept(in Ballot ballot, long entryIndex, out long originalIndex)
     {
-        var check = Check(ballot, out originalIndex);
+        var check = CheckRules(ballot, out originalIndex);
+        if (check != BallotCheck.Accepted)
+        {
+            return check;
+        }
+
+        check = _quotas.TryRecord(ballot, Season.Round(ballot.Round), entryIndex, out originalIndex);
         if (check == BallotCheck.Accepted)
         {
-            _quotas.Record(ballot, Season.Round(ballot.Round), entryIndex);
             Tallies.Count(ballot, 1);
         }
 
         return check;
+    }
+
+    /// <summary>
+    /// Records, as log entry <paramref name="entryIndex"/>, a ballot that <see cref="Check"/> accepted against this
+    /// very state, with nothing since then touching its voter, round, period and channel (the sequencer's batch
+    /// holds at most one ballot per such key, and non-ballot entries start a batch of their own). It makes exactly
+    /// the changes <see cref="TryAccept"/> would make for it, without checking the rules a second time; replay
+    /// and recount keep going through <see cref="TryAccept"/>, and the tests compare the two states.
+    /// </summary>
+    public void RecordChecked(in Ballot ballot, long entryIndex)
+    {
+        _quotas.Record(ballot, Season.Round(ballot.Round), entryIndex);
+        Tallies.Count(ballot, 1);
     }
 
     /// <summary>
