@@ -12,7 +12,7 @@ public sealed partial class BallotPipeline
     /// How many ballots ahead the sequencer prefetches quota slots: with millions of voters each lookup is a cache
     /// miss, and asking early lets about this many misses overlap instead of waiting for each in turn.
     /// </summary>
-    private const int PrefetchDistance = 16;
+    private const int PrefetchDistance = 32;
 
     private readonly int _maxBatch;
     private readonly long _maxAgeTicks;
