@@ -36,8 +36,9 @@ internal static class QuotaKeys
         return key == 0 ? 1 : key;
     }
 
+    /// <summary>The 64-bit finalizer of MurmurHash3: spreads every input bit over the whole key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong k)
+    internal static ulong Mix(ulong k)
     {
         k ^= k >> 33;
         k *= 0xFF51AFD7ED558CCDUL;

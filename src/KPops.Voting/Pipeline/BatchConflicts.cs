@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using KPops.Voting.Ballots;
 using KPops.Voting.Entries;
 
 namespace KPops.Voting.Pipeline;
@@ -59,17 +60,6 @@ internal sealed class BatchConflicts
     private static ulong Scope(in Ballot ballot)
     {
         var fields = ballot.Round | ((ulong)(uint)ballot.Period << 16) | ((ulong)ballot.Channel << 48);
-        return Mix(ballot.Voter.High ^ Mix(ballot.Voter.Low ^ fields));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong k)
-    {
-        k ^= k >> 33;
-        k *= 0xFF51AFD7ED558CCDUL;
-        k ^= k >> 33;
-        k *= 0xC4CEB9FE1A85EC53UL;
-        k ^= k >> 33;
-        return k;
+        return QuotaKeys.Mix(ballot.Voter.High ^ QuotaKeys.Mix(ballot.Voter.Low ^ fields));
     }
 }
