@@ -5,6 +5,7 @@ using KPops.Server.Seasons;
 using KPops.Server.Staff;
 using KPops.Server.Storage;
 using KPops.Server.Telemetry;
+using KPops.Server.Voting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -51,6 +52,7 @@ public static class KPopsServer
         builder.Services.AddKPopsTelemetry();
         builder.Services.AddKPopsApiDocs();
         builder.Services.AddHostedService<ServerStartup>();
+        builder.Services.AddKPopsVoting();
         return builder;
     }
 

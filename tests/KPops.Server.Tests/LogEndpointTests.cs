@@ -8,11 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KPops.Server.Tests;
 
 /// <summary>The public log as an outside auditor sees it over HTTP. The log lives in files, whatever the database.</summary>
-public sealed class LogEndpointTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
+public sealed class LogEndpointTests(PrewrittenLogFixture fixture) : IClassFixture<PrewrittenLogFixture>
 {
-    // One full bundle of 256 entries and a partial one of 44: both kinds of tile are served.
-    private const int EntryCount = 300;
-
     private LogHost Host => fixture.App.Services.GetRequiredService<LogHost>();
 
     private HttpClient Anonymous => fixture.As(Role.Anonymous);
@@ -21,7 +18,6 @@ public sealed class LogEndpointTests(SqliteServerFixture fixture) : IClassFixtur
     public async Task Served_log_verifies_with_the_published_key_and_yields_every_entry()
     {
         var ct = TestContext.Current.CancellationToken;
-        byte[][] entries = AppendUntil(EntryCount);
         var verifier = NoteVerifier.Parse((await Anonymous.GetStringAsync("/log/key", ct)).TrimEnd('\n'));
         var client = new TileLogClient(new HttpTileSource(Anonymous));
 
@@ -33,17 +29,16 @@ public sealed class LogEndpointTests(SqliteServerFixture fixture) : IClassFixtur
             served.Add(entry.Data.ToArray());
         }
 
-        Assert.Equal(Host.Log.Size, head.Size);
-        Assert.Equal(entries.Take(served.Count), served);
+        Assert.Equal(PrewrittenLogFixture.EntryCount, head.Size);
+        Assert.Equal(fixture.Entries, served);
     }
 
     [Fact]
     public async Task Checkpoint_is_the_logs_exact_bytes_and_never_cached()
     {
-        AppendUntil(EntryCount);
         using var response = await Anonymous.GetAsync("/log/checkpoint", TestContext.Current.CancellationToken);
 
-        Assert.Equal(Host.Log.Checkpoint.Note.ToArray(), await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(fixture.CheckpointNote, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
     }
@@ -54,19 +49,17 @@ public sealed class LogEndpointTests(SqliteServerFixture fixture) : IClassFixtur
     [InlineData("tile/1/000.p/1", false)]
     public async Task Tiles_are_byte_exact_and_cached_by_whether_they_can_still_grow(string path, bool full)
     {
-        AppendUntil(EntryCount);
         using var response = await Anonymous.GetAsync("/log/" + path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Host.Log.ReadTile(TilePath.Parse(path)), await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(fixture.Tiles[path], await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(full ? "public, max-age=31536000, immutable" : "public, max-age=10", response.Headers.CacheControl?.ToString());
     }
 
     [Fact]
     public async Task Partial_tile_at_the_current_size_is_served_short_lived()
     {
-        AppendUntil(EntryCount);
-        long size = Host.Log.Size;
+        long size = PrewrittenLogFixture.EntryCount;
         var path = TilePath.EntryBundle(size / 256, (int)(size % 256)).ToString();
 
         using var response = await Anonymous.GetAsync("/log/" + path, TestContext.Current.CancellationToken);
@@ -82,26 +75,9 @@ public sealed class LogEndpointTests(SqliteServerFixture fixture) : IClassFixtur
     [InlineData("tile/0/000.p/0")]
     public async Task Absent_or_non_canonical_tile_is_a_tile_not_found_problem(string path)
     {
-        AppendUntil(EntryCount);
         using var response = await Anonymous.GetAsync("/log/" + path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("tile_not_found", (string?)(await Json.ProblemAsync(response))["code"]);
-    }
-
-    // Tests share the fixture's log and may run in any order: append only what is missing, never past the target.
-    private byte[][] AppendUntil(int count)
-    {
-        lock (fixture)
-        {
-            var entries = Enumerable.Range(0, count).Select(i => Encoding.UTF8.GetBytes($"entry {i}")).ToArray();
-            long size = Host.Log.Size;
-            if (size < count)
-            {
-                Host.Log.AppendBatch(entries.Skip((int)size).Select(e => (ReadOnlyMemory<byte>)e).ToArray());
-            }
-
-            return entries;
-        }
     }
 }

@@ -3,6 +3,7 @@ using KPops.Format.Model;
 using KPops.Server.Seasons;
 using KPops.Server.Staff;
 using KPops.Server.Storage;
+using KPops.Server.Voting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,8 @@ public static class DemoSeed
             db.Seasons.Add(SeasonRecords.Create(season, loadedBy: null, TimeProvider.System.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await services.GetRequiredService<VotingHost>().DefineSeasonAsync(season, cancellationToken);
 
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var staff = new List<StaffCredentials>();

@@ -9,7 +9,7 @@ namespace KPops.Server.Hosting;
 
 /// <summary>
 /// What must be true before the server takes a request: the database schema is current (migrations applied),
-/// the staff roles exist, and the vote log is open and recovered. Runs before Kestrel starts listening; if any
+/// the staff roles exist, and the vote log is open and recovered (the ballot pipeline starts right after). Runs before Kestrel starts listening; if any
 /// step fails, the server does not start.
 /// </summary>
 internal sealed class ServerStartup(IServiceProvider services) : IHostedService

@@ -5,56 +5,61 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.PublicLog;
 
 /// <summary>
-/// The server's one vote log: a <see cref="TransparencyLog"/> on <see cref="FileLogStorage"/> in
-/// <c>&lt;data&gt;/log</c>, signed with the key in <c>&lt;data&gt;/log-signer.key</c> (created on first start).
-/// The ballot pipeline appends through <see cref="Log"/> (one appending thread); the public endpoints read
-/// through <see cref="Tiles"/>.
+/// The server's vote log on disk: <see cref="FileLogStorage"/> in <c>&lt;data&gt;/log</c>, signed with the key in
+/// <c>&lt;data&gt;/log-signer.key</c> (created on first start). It is opened — and recovered — once at construction to
+/// check the key and origin and to give a new log its empty checkpoint; after that the only writer is the ballot
+/// pipeline (<see cref="Voting.VotingHost"/>), and the public endpoints read the same storage through
+/// <see cref="Tiles"/>.
 /// </summary>
 public sealed class LogHost : IDisposable
 {
     public const string SignerKeyFileName = "log-signer.key";
     public const string StorageDirectoryName = "log";
 
-    private readonly NoteSigner _signer;
-    private readonly FileLogStorage _storage;
-
     public LogHost(DataDirectory data, IOptions<LogOptions> options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        string origin = options.Value.Origin;
-        _signer = SignerKeyFile.LoadOrCreate(data.PathOf(SignerKeyFileName), origin);
+        Origin = options.Value.Origin;
+        Signer = SignerKeyFile.LoadOrCreate(data.PathOf(SignerKeyFileName), Origin);
         try
         {
-            _storage = FileLogStorage.Open(data.PathOf(StorageDirectoryName));
-            Log = TransparencyLog.Open(_storage, _signer, origin);
+            Storage = FileLogStorage.Open(data.PathOf(StorageDirectoryName));
+            using var log = TransparencyLog.Open(Storage, Signer, Origin);
+            SizeAtStart = log.Size;
         }
         catch
         {
-            _storage?.Dispose();
-            _signer.Dispose();
+            Storage?.Dispose();
+            Signer.Dispose();
             throw;
         }
 
-        // Served from storage, bounded by the stored checkpoint, so the endpoints do not depend on who appends
-        // (this host today, the ballot pipeline's sequencer once it owns the log).
-        Tiles = new StorageTileSource(_storage);
+        // Served from storage, bounded by the stored checkpoint, so the endpoints only ever show committed data
+        // whoever appends.
+        Tiles = new StorageTileSource(Storage);
     }
 
-    public TransparencyLog Log { get; }
+    /// <summary>The log's storage; the ballot pipeline writes it, the endpoints read it.</summary>
+    public FileLogStorage Storage { get; }
+
+    /// <summary>The checkpoint signer (secret; owned here, lent to the pipeline).</summary>
+    public NoteSigner Signer { get; }
+
+    /// <summary>Entries the log held when the server started (0 for a new log).</summary>
+    public long SizeAtStart { get; }
 
     /// <summary>The checkpoint and tiles at their tlog-tiles paths, committed (checkpointed) data only.</summary>
     public ITileSource Tiles { get; }
 
-    public string Origin => Log.Origin;
+    public string Origin { get; }
 
     /// <summary>The signed-note verifier key text auditors need (public).</summary>
-    public string VerifierKey => Log.Verifier.KeyText;
+    public string VerifierKey => Signer.Verifier.KeyText;
 
     public void Dispose()
     {
-        Log.Dispose();
-        _storage.Dispose();
-        _signer.Dispose();
+        Storage.Dispose();
+        Signer.Dispose();
     }
 }

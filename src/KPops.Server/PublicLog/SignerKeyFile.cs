@@ -1,4 +1,5 @@
 using KPops.Log;
+using KPops.Server.Hosting;
 
 namespace KPops.Server.PublicLog;
 
@@ -30,26 +31,7 @@ internal static class SignerKeyFile
         }
 
         NoteSigner created = NoteSigner.Generate(origin);
-        Write(path, created.ExportSignerKey() + "\n");
+        OwnerOnlyFile.WriteNew(path, System.Text.Encoding.UTF8.GetBytes(created.ExportSignerKey() + "\n"));
         return created;
-    }
-
-    private static void Write(string path, string secret)
-    {
-        string temp = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.WriteThrough };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(secret);
-        }
-
-        // Rename so that a crash never leaves a half-written key that the next start would reject.
-        File.Move(temp, path, overwrite: false);
     }
 }

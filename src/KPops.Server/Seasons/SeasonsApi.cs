@@ -5,6 +5,7 @@ using KPops.Format.Model;
 using KPops.Server.Problems;
 using KPops.Server.Staff;
 using KPops.Server.Storage;
+using KPops.Server.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class SeasonsApi
 
     internal static async Task<Results<Created<SeasonSummary>, ProblemHttpResult>> LoadAsync(
         HttpRequest request, KPopsDbContext db, UserManager<StaffUser> users, ClaimsPrincipal principal,
-        IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<ServerOptions> options, TimeProvider time, VotingHost voting, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -88,6 +89,8 @@ public static class SeasonsApi
             return Problem.Conflict(ProblemCodes.SeasonExists, $"A season with id '{season.Id}' is already loaded.");
         }
 
+        // The data directory's first season becomes its log's season (one season per log for now).
+        await voting.DefineSeasonAsync(season, cancellationToken);
         return TypedResults.Created($"/api/seasons/{season.Id}", Summarize(record, season));
     }
 

@@ -46,6 +46,7 @@ public abstract class ServerFixture : IAsyncLifetime
             settings[key] = value;
         }
 
+        PrepareDataDirectory();
         _app = await StartAsync(settings);
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -104,6 +105,11 @@ public abstract class ServerFixture : IAsyncLifetime
     }
 
     protected abstract Task<IReadOnlyDictionary<string, string?>> DatabaseSettingsAsync();
+
+    /// <summary>Runs before the server starts, e.g. to put an existing log in the data directory.</summary>
+    protected virtual void PrepareDataDirectory()
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {
