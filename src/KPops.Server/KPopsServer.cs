@@ -70,6 +70,7 @@ public static class KPopsServer
         app.MapLogApi();
         app.MapStaffApi();
         app.MapSeasonsApi();
+        app.MapRoundsApi();
         return app;
     }
 

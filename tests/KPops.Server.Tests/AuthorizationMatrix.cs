@@ -14,6 +14,7 @@ public static class AuthorizationMatrix
     private const int BadRequest = 400;
     private const int Unauthorized = 401;
     private const int Forbidden = 403;
+    private const int NotFound = 404;
 
     /// <summary>A request of the matrix; <c>{season}</c> in a body is replaced by a fresh valid season file.</summary>
     public sealed record Row(string Method, string Route, string Path, string? Body, int Anonymous, int Fan, int Mentor, int Producer, int Auditor)
@@ -31,6 +32,8 @@ public static class AuthorizationMatrix
 
     public const string SeasonBody = "{season}";
 
+    private const string ExtendBody = """{"reason":"storm delayed the broadcast","closesAt":"2099-01-01T00:00:00Z"}""";
+
     public static IReadOnlyList<Row> Staff { get; } =
     [
         //  method  route (as mapped)                 path                                body                        anon          fan        mentor     producer   auditor
@@ -41,6 +44,10 @@ public static class AuthorizationMatrix
         new("POST", "/api/staff/me/two-factor", "/api/staff/me/two-factor", null, Unauthorized, Forbidden, Ok, Ok, Ok),
         new("POST", "/api/staff/me/two-factor/confirm", "/api/staff/me/two-factor/confirm", """{"code":"000000"}""", Unauthorized, Forbidden, BadRequest, BadRequest, BadRequest),
         new("POST", "/api/seasons/", "/api/seasons/", SeasonBody, Unauthorized, Forbidden, Forbidden, Created, Forbidden),
+        // A round no season has: the producer gets through to round_not_found, whichever season the log defines.
+        new("POST", "/api/rounds/{roundId}/open", "/api/rounds/no-such-round/open", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("POST", "/api/rounds/{roundId}/close", "/api/rounds/no-such-round/close", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("POST", "/api/rounds/{roundId}/extend", "/api/rounds/no-such-round/extend", ExtendBody, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
     ];
 
     /// <summary>Endpoints anyone may call, by design: sign-in, public season formats, the log, health, docs, metrics.</summary>

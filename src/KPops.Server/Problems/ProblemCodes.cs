@@ -31,6 +31,9 @@ public static class ProblemCodes
 
     public const string TileNotFound = "tile_not_found";
 
+    public const string RoundNotFound = "round_not_found";
+    public const string RoundStateConflict = "round_state_conflict";
+
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch
     {
