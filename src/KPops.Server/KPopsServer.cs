@@ -71,6 +71,7 @@ public static class KPopsServer
         app.MapStaffApi();
         app.MapSeasonsApi();
         app.MapRoundsApi();
+        app.MapBallotsApi();
         return app;
     }
 

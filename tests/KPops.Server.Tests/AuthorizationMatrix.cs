@@ -32,6 +32,8 @@ public static class AuthorizationMatrix
 
     public const string SeasonBody = "{season}";
 
+    private const string BallotBody = """{"picks":["t001"],"nonce":1}""";
+
     private const string ExtendBody = """{"reason":"storm delayed the broadcast","closesAt":"2099-01-01T00:00:00Z"}""";
 
     public static IReadOnlyList<Row> Staff { get; } =
@@ -47,6 +49,7 @@ public static class AuthorizationMatrix
         // A round no season has: the producer gets through to round_not_found, whichever season the log defines.
         new("POST", "/api/rounds/{roundId}/open", "/api/rounds/no-such-round/open", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("POST", "/api/rounds/{roundId}/close", "/api/rounds/no-such-round/close", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("POST", "/api/rounds/{roundId}/ballots", "/api/rounds/no-such-round/ballots", BallotBody, Unauthorized, NotFound, Forbidden, Forbidden, Forbidden),
         new("POST", "/api/rounds/{roundId}/extend", "/api/rounds/no-such-round/extend", ExtendBody, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
     ];
 
@@ -57,6 +60,7 @@ public static class AuthorizationMatrix
         "POST /api/staff/refresh",
         "GET /api/seasons/",
         "GET /api/seasons/{id}",
+        "GET /api/receipts/{index:long}",
         "GET /log/checkpoint",
         "GET /log/tile/{**path}",
         "GET /log/key",

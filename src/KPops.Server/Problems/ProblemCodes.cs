@@ -33,6 +33,7 @@ public static class ProblemCodes
 
     public const string RoundNotFound = "round_not_found";
     public const string RoundStateConflict = "round_state_conflict";
+    public const string ReceiptNotFound = "receipt_not_found";
 
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using KPops.Format;
 using KPops.Format.Model;
+using KPops.Server.Hosting;
 using KPops.Server.Problems;
 using KPops.Server.Staff;
 using KPops.Server.Storage;
@@ -56,14 +57,14 @@ public static class SeasonsApi
             return Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the season file as application/json.");
         }
 
-        string? json = await ReadLimitedAsync(request.Body, options.Value.MaxSeasonFileBytes, cancellationToken);
-        if (json is null)
+        byte[]? body = await RequestBody.ReadLimitedAsync(request.Body, options.Value.MaxSeasonFileBytes, cancellationToken);
+        if (body is null)
         {
             return Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge,
                 $"A season file may be at most {options.Value.MaxSeasonFileBytes} bytes.");
         }
 
-        SeasonLoadResult result = SeasonFile.Parse(json, "season");
+        SeasonLoadResult result = SeasonFile.Parse(Encoding.UTF8.GetString(body), "season");
         if (!result.IsValid)
         {
             var errors = result.Errors.Select(error => error.ToString()).ToArray();
@@ -100,23 +101,4 @@ public static class SeasonsApi
     // Stored JSON was validated and serialized by this server, so it always deserializes.
     private static Season Deserialize(SeasonRecord record) =>
         System.Text.Json.JsonSerializer.Deserialize<Season>(record.Json, SeasonJson.Options)!;
-
-    /// <summary>The body as text, or null if it is longer than <paramref name="maxBytes"/>.</summary>
-    private static async Task<string?> ReadLimitedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }

@@ -1,3 +1,4 @@
+using KPops.Server.Staff;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KPops.Server.Voting;
@@ -10,6 +11,9 @@ public static class VotingExtensions
     /// </summary>
     public static IServiceCollection AddKPopsVoting(this IServiceCollection services)
     {
+        services.AddAuthorizationBuilder().AddPolicy(VotingPolicies.Voter, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => !StaffRoles.All.Any(context.User.IsInRole)));
         services.AddSingleton<VotingHost>();
         services.AddHostedService(provider => provider.GetRequiredService<VotingHost>());
         return services;

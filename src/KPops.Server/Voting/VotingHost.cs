@@ -4,6 +4,7 @@ using KPops.Format.Model;
 using KPops.Server.Hosting;
 using KPops.Server.PublicLog;
 using KPops.Server.Storage;
+using KPops.Server.Telemetry;
 using KPops.Voting.Entries;
 using KPops.Voting.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ namespace KPops.Server.Voting;
 /// Seasons loaded after that are stored but not in this log. Disposed (queue drained) when the server shuts down,
 /// before the <see cref="LogHost"/> it borrows storage and signer from.
 /// </summary>
-public sealed partial class VotingHost(LogHost log, DataDirectory data, IServiceProvider services, ILogger<VotingHost> logger)
+public sealed partial class VotingHost(
+    LogHost log, DataDirectory data, KPopsMetrics metrics, IServiceProvider services, ILogger<VotingHost> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _opening = new(1, 1);
@@ -84,6 +86,7 @@ public sealed partial class VotingHost(LogHost log, DataDirectory data, IService
             // Open replays the whole log: keep it off the caller's request thread.
             var pipeline = await Task.Run(() => BallotPipeline.Open(log.Storage, log.Signer, log.Origin, season), cancellationToken);
             LogOpened(logger, pipeline.Season.Season.Id, pipeline.LogSize, pipeline.StartupReplay.Elapsed.TotalMilliseconds);
+            metrics.ObserveQueueDepth(() => pipeline.QueuedBallots);
             _pipeline = pipeline;
             return pipeline;
         }

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using KPops.Format;
+using KPops.Log;
+using KPops.Server.PublicLog;
+using KPops.Server.Staff;
+using KPops.Server.Storage;
+using KPops.Server.Tests.Infrastructure;
+using KPops.Server.Voting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KPops.Server.Tests;
+
+/// <summary>Fans cast ballots over HTTP and get receipts that verify against the public log.</summary>
+public sealed class BallotTests : IAsyncLifetime
+{
+    private const string OpenRound = "online-1";
+    private const string ClosedRound = "online-2";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "kpops-ballot-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly List<HttpClient> _clients = [];
+    private WebApplication? _app;
+
+    private WebApplication App => _app!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _app = await ServerFixture.StartAsync(new Dictionary<string, string?> { ["KPops:DataDirectory"] = _data });
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+                .CreateAsync(ServerFixture.EmailOf(Role.Producer), StaffRoles.Producer, ServerFixture.Password);
+        }
+
+        var producer = await SignInAsync(ServerFixture.EmailOf(Role.Producer));
+        (await producer.PostAsync("/api/seasons", Json.Content(Json.NewSeason(out _)), ct)).EnsureSuccessStatusCode();
+        (await producer.PostAsync($"/api/rounds/{OpenRound}/open", null, ct)).EnsureSuccessStatusCode();
+        (await producer.PostAsJsonAsync($"/api/rounds/{OpenRound}/extend",
+            new { reason = "test round", closesAt = DateTimeOffset.UtcNow.AddDays(7) }, ct)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Accepted_ballots_receipt_verifies_against_the_published_key()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var fan = await FanAsync();
+
+        using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t001","t002"],"nonce":7}"""), ct);
+        var receipt = await response.Content.ReadFromJsonAsync<ReceiptResponse>(ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("accepted", receipt!.Status);
+        await AssertVerifiesAsync(receipt);
+    }
+
+    [Fact]
+    public async Task Resubmitting_with_the_same_nonce_returns_the_original_index()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var fan = await FanAsync();
+        const string ballot = """{"picks":["t003"],"nonce":42}""";
+
+        var first = await (await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content(ballot), ct)).Content.ReadFromJsonAsync<ReceiptResponse>(ct);
+        using var again = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content(ballot), ct);
+        var second = await again.Content.ReadFromJsonAsync<ReceiptResponse>(ct);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("duplicate-ballot", second!.Status);
+        Assert.Equal(first!.Index, second.Index);
+        await AssertVerifiesAsync(second);
+    }
+
+    [Theory]
+    [InlineData(OpenRound, """{"picks":["t001","t002","t003","t004","t005","t006","t007","t008","t009","t010","t011","t012"],"nonce":1}""", 422, "too-many-picks")]
+    [InlineData(OpenRound, """{"picks":[],"nonce":1}""", 422, "too-few-picks")]
+    [InlineData(OpenRound, """{"picks":["t001","nobody"],"nonce":1}""", 422, "unknown-trainee")]
+    [InlineData(OpenRound, """{"picks":["t001"],"channel":"fax","nonce":1}""", 422, "unknown-channel")]
+    [InlineData(ClosedRound, """{"picks":["t001"],"nonce":1}""", 409, "round-closed")]
+    [InlineData("no-such-round", """{"picks":["t001"],"nonce":1}""", 404, "unknown-round")]
+    [InlineData(OpenRound, """{"picks":["t001"]}""", 400, "bad_request")]
+    [InlineData(OpenRound, """{"picks":"t001","nonce":1}""", 400, "bad_request")]
+    public async Task Refused_ballot_is_a_problem_with_its_reason_code(string round, string body, int status, string code)
+    {
+        using var fan = await FanAsync();
+        long before = Pipeline().LogSize;
+
+        using var response = await fan.PostAsync($"/api/rounds/{round}/ballots", Json.Content(body), TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(code, (string?)(await Json.ProblemAsync(response))["code"]);
+        Assert.Equal(before, Pipeline().LogSize);
+    }
+
+    [Fact]
+    public async Task Oversized_ballot_is_refused_before_it_is_read()
+    {
+        using var fan = await FanAsync();
+        string body = $$"""{"picks":["{{new string('x', BallotsApi.MaxBallotBytes)}}"],"nonce":1}""";
+
+        using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content(body), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_ballot_is_unauthenticated_and_staff_may_not_vote()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = ServerFixture.CreateClient(App);
+        var producer = await SignInAsync(ServerFixture.EmailOf(Role.Producer));
+        const string ballot = """{"picks":["t001"],"nonce":1}""";
+
+        using var anonymousResponse = await anonymous.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content(ballot), ct);
+        using var staffResponse = await producer.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content(ballot), ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, staffResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task Receipt_fetched_again_is_proved_against_the_current_checkpoint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var fan = await FanAsync();
+        var cast = await (await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t004"],"nonce":5}"""), ct))
+            .Content.ReadFromJsonAsync<ReceiptResponse>(ct);
+        using var other = await FanAsync();
+        (await other.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t005"],"nonce":5}"""), ct)).EnsureSuccessStatusCode();
+
+        using var anonymous = ServerFixture.CreateClient(App);
+        var again = await anonymous.GetFromJsonAsync<ReceiptResponse>($"/api/receipts/{cast!.Index}", ct);
+        using var missing = await anonymous.GetAsync($"/api/receipts/{Pipeline().LogSize}", ct);
+
+        Assert.Equal(cast.Index, again!.Index);
+        Assert.Equal(cast.EntryHash, again.EntryHash);
+        var verifier = await VerifierAsync();
+        Assert.Equal(Pipeline().LogSize, LogVerifier.VerifyCheckpoint(Encoding.UTF8.GetBytes(again.Checkpoint), verifier).Size);
+        await AssertVerifiesAsync(again);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("receipt_not_found", (string?)(await Json.ProblemAsync(missing))["code"]);
+    }
+
+    [Fact]
+    public async Task No_endpoint_exposes_counts()
+    {
+        using var fan = await FanAsync();
+        using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t006"],"nonce":9}"""), TestContext.Current.CancellationToken);
+        string[] countWords = ["tall", "count", "votes", "result", "rank", "score"];
+
+        var routes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(endpoint => endpoint.RoutePattern.RawText ?? "").ToArray();
+        var receipt = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
+        var receiptFields = receipt!.Select(field => field.Key).ToArray();
+
+        Assert.DoesNotContain(routes, route => countWords.Any(word => route.Contains(word, StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(["status", "index", "entryHash", "checkpoint", "inclusionProof"], receiptFields);
+    }
+
+    [Fact]
+    public async Task Ballot_meters_count_accepted_and_refused_ballots_by_reason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var fan = await FanAsync();
+        (await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t007"],"nonce":3}"""), ct)).EnsureSuccessStatusCode();
+        await fan.PostAsync($"/api/rounds/{ClosedRound}/ballots", Json.Content("""{"picks":["t007"],"nonce":3}"""), ct);
+
+        using var anonymous = ServerFixture.CreateClient(App);
+        string metrics = await anonymous.GetStringAsync("/metrics", ct);
+
+        Assert.Matches(@"kpops_ballots_accepted_total(\{[^}]*\})? [1-9]", metrics);
+        Assert.Matches(@"kpops_ballots_rejected_total\{[^}]*reason=""round-closed""[^}]*\} [1-9]", metrics);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    private KPops.Voting.Pipeline.BallotPipeline Pipeline() => App.Services.GetRequiredService<VotingHost>().Pipeline!;
+
+    /// <summary>A fresh signed-in account without a staff role: a voter with its own quota.</summary>
+    private async Task<HttpClient> FanAsync()
+    {
+        string email = $"fan-{Guid.NewGuid():N}@tests.kpops.localhost";
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            Assert.True((await users.CreateAsync(new StaffUser { UserName = email, Email = email, EmailConfirmed = true }, ServerFixture.Password)).Succeeded);
+        }
+
+        return await ServerFixture.BearerClientAsync(App, email, ServerFixture.Password);
+    }
+
+    private async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = await ServerFixture.BearerClientAsync(App, email, ServerFixture.Password);
+        _clients.Add(client);
+        return client;
+    }
+
+    private async Task<NoteVerifier> VerifierAsync()
+    {
+        using var anonymous = ServerFixture.CreateClient(App);
+        return NoteVerifier.Parse((await anonymous.GetStringAsync("/log/key", TestContext.Current.CancellationToken)).TrimEnd('\n'));
+    }
+
+    /// <summary>What any voter can check: the checkpoint is signed by the log's key and the entry is under its root.</summary>
+    private async Task AssertVerifiesAsync(ReceiptResponse receipt)
+    {
+        string origin = App.Services.GetRequiredService<LogHost>().Origin;
+        var verifier = await VerifierAsync();
+        Checkpoint checkpoint = LogVerifier.VerifyCheckpoint(Encoding.UTF8.GetBytes(receipt.Checkpoint), verifier, origin);
+        byte[][] proof = receipt.InclusionProof.Select(Convert.FromBase64String).ToArray();
+
+        Assert.True(LogVerifier.VerifyInclusion(Convert.FromBase64String(receipt.EntryHash), receipt.Index, checkpoint.Size, proof, checkpoint.RootHash));
+    }
+}
