@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using KPops.Format;
 using KPops.Log;
-using LogEntry = KPops.Voting.Entries.LogEntry;
 using KPops.Server.Staff;
 using KPops.Server.Tests.Infrastructure;
 using KPops.Server.Voting;
 using KPops.Voting.Entries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using LogEntry = KPops.Voting.Entries.LogEntry;
 
 namespace KPops.Server.Tests;
 
