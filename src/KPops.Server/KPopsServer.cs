@@ -1,3 +1,4 @@
+using KPops.Server.Fans;
 using KPops.Server.Hosting;
 using KPops.Server.Problems;
 using KPops.Server.PublicLog;
@@ -53,6 +54,7 @@ public static class KPopsServer
         builder.Services.AddKPopsApiDocs();
         builder.Services.AddHostedService<ServerStartup>();
         builder.Services.AddKPopsVoting();
+        builder.Services.AddKPopsFans();
         return builder;
     }
 
@@ -63,6 +65,7 @@ public static class KPopsServer
         app.UseKPopsProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthApi();
         app.MapApiDocs();
@@ -72,6 +75,7 @@ public static class KPopsServer
         app.MapSeasonsApi();
         app.MapRoundsApi();
         app.MapBallotsApi();
+        app.MapFansApi();
         return app;
     }
 

@@ -24,4 +24,8 @@ public sealed class ServerOptions
     /// <summary>Largest season file, in bytes, that <c>POST /api/seasons</c> accepts (default 4 MiB).</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxSeasonFileBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How many one-time code requests (<c>POST /api/fans/codes</c>) one client address may make per minute.</summary>
+    [Range(1, 100_000)]
+    public int FanCodeRequestsPerMinute { get; set; } = 5;
 }

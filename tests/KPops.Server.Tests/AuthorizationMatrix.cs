@@ -16,8 +16,11 @@ public static class AuthorizationMatrix
     private const int Forbidden = 403;
     private const int NotFound = 404;
 
-    /// <summary>A request of the matrix; <c>{season}</c> in a body is replaced by a fresh valid season file.</summary>
-    public sealed record Row(string Method, string Route, string Path, string? Body, int Anonymous, int Fan, int Mentor, int Producer, int Auditor)
+    /// <summary>
+    /// A request of the matrix; <c>{season}</c> in a body is replaced by a fresh valid season file. A voter token
+    /// authenticates only as a voter: everywhere else it is no credential at all (401).
+    /// </summary>
+    public sealed record Row(string Method, string Route, string Path, string? Body, int Anonymous, int Fan, int Mentor, int Producer, int Auditor, int Voter = Unauthorized)
     {
         public int Expected(Role role) => role switch
         {
@@ -26,6 +29,7 @@ public static class AuthorizationMatrix
             Role.Mentor => Mentor,
             Role.Producer => Producer,
             Role.Auditor => Auditor,
+            Role.Voter => Voter,
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
     }
@@ -49,15 +53,17 @@ public static class AuthorizationMatrix
         // A round no season has: the producer gets through to round_not_found, whichever season the log defines.
         new("POST", "/api/rounds/{roundId}/open", "/api/rounds/no-such-round/open", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("POST", "/api/rounds/{roundId}/close", "/api/rounds/no-such-round/close", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
-        new("POST", "/api/rounds/{roundId}/ballots", "/api/rounds/no-such-round/ballots", BallotBody, Unauthorized, NotFound, Forbidden, Forbidden, Forbidden),
+        new("POST", "/api/rounds/{roundId}/ballots", "/api/rounds/no-such-round/ballots", BallotBody, Unauthorized, NotFound, Forbidden, Forbidden, Forbidden, Voter: NotFound),
         new("POST", "/api/rounds/{roundId}/extend", "/api/rounds/no-such-round/extend", ExtendBody, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
     ];
 
-    /// <summary>Endpoints anyone may call, by design: sign-in, public season formats, the log, health, docs, metrics.</summary>
+    /// <summary>Endpoints anyone may call, by design: sign-in, fan sign-up, public season formats, the log, health, docs, metrics.</summary>
     public static IReadOnlyList<string> Public { get; } =
     [
         "POST /api/staff/login",
         "POST /api/staff/refresh",
+        "POST /api/fans/codes",
+        "POST /api/fans/verify",
         "GET /api/seasons/",
         "GET /api/seasons/{id}",
         "GET /api/receipts/{index:long}",

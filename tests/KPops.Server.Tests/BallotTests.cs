@@ -59,6 +59,41 @@ public sealed class BallotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fan_signed_up_by_code_casts_a_ballot_with_the_voter_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var voter = await FanCodes.VoterClientAsync(App, _data);
+
+        using var response = await voter.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t008"],"nonce":11}"""), ct);
+        var receipt = await response.Content.ReadFromJsonAsync<ReceiptResponse>(ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("accepted", receipt!.Status);
+        await AssertVerifiesAsync(receipt);
+    }
+
+    [Fact]
+    public async Task Fans_pseudonym_follows_the_account_not_the_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string email = FanCodes.NewEmail();
+        using var client = ServerFixture.CreateClient(App);
+        const string ballot = """{"picks":["t009"],"nonce":12}""";
+        var results = new List<ReceiptResponse>();
+        foreach (int signIn in new[] { 1, 2 })
+        {
+            var token = await FanCodes.SignUpAsync(client, _data, email);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rounds/{OpenRound}/ballots") { Content = Json.Content(ballot) };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+            using var response = await client.SendAsync(request, ct);
+            results.Add((await response.Content.ReadFromJsonAsync<ReceiptResponse>(ct))!);
+        }
+
+        Assert.Equal(["accepted", "duplicate-ballot"], results.Select(r => r.Status));
+        Assert.Equal(results[0].Index, results[1].Index);
+    }
+
+    [Fact]
     public async Task Resubmitting_with_the_same_nonce_returns_the_original_index()
     {
         var ct = TestContext.Current.CancellationToken;

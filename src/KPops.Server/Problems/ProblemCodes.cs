@@ -35,6 +35,10 @@ public static class ProblemCodes
     public const string RoundStateConflict = "round_state_conflict";
     public const string ReceiptNotFound = "receipt_not_found";
 
+    public const string CodeInvalid = "code_invalid";
+    public const string CodeExpired = "code_expired";
+    public const string TooManyAttempts = "too_many_attempts";
+
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch
     {

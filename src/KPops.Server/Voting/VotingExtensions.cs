@@ -1,4 +1,6 @@
+using KPops.Server.Fans;
 using KPops.Server.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KPops.Server.Voting;
@@ -11,7 +13,9 @@ public static class VotingExtensions
     /// </summary>
     public static IServiceCollection AddKPopsVoting(this IServiceCollection services)
     {
+        // Fans vote with voter tokens; signed-in non-staff Identity accounts (bearer or cookie) still may too.
         services.AddAuthorizationBuilder().AddPolicy(VotingPolicies.Voter, policy => policy
+            .AddAuthenticationSchemes(VoterTokenHandler.SchemeName, IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => !StaffRoles.All.Any(context.User.IsInRole)));
         services.AddSingleton<VotingHost>();

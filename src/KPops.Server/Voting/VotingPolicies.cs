@@ -3,8 +3,8 @@ namespace KPops.Server.Voting;
 public static class VotingPolicies
 {
     /// <summary>
-    /// A signed-in account without a staff role: staff run the show and must not vote in it. Until fan one-time-code
-    /// sign-up lands, any such Identity account (bearer or cookie) is a voter.
+    /// A fan with a voter token (<c>POST /api/fans/verify</c>), or a signed-in Identity account without a staff role:
+    /// staff run the show and must not vote in it.
     /// </summary>
     public const string Voter = "Voter";
 }

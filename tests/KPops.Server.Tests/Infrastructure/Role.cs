@@ -1,6 +1,9 @@
 namespace KPops.Server.Tests.Infrastructure;
 
-/// <summary>Who sends a request in the authorization matrix. A fan is a signed-in account that holds no staff role.</summary>
+/// <summary>
+/// Who sends a request in the authorization matrix. A fan is a signed-in Identity account that holds no staff role; a
+/// voter is a fan signed up by one-time code, sending its voter token.
+/// </summary>
 public enum Role
 {
     Anonymous,
@@ -8,4 +11,5 @@ public enum Role
     Mentor,
     Producer,
     Auditor,
+    Voter,
 }

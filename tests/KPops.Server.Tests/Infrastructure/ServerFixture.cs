@@ -40,7 +40,8 @@ public abstract class ServerFixture : IAsyncLifetime
             return;
         }
 
-        var settings = new Dictionary<string, string?> { ["KPops:DataDirectory"] = DataDirectory };
+        // Many tests ask for codes from the one test client address: the per-address limit has its own test.
+        var settings = new Dictionary<string, string?> { ["KPops:DataDirectory"] = DataDirectory, ["KPops:FanCodeRequestsPerMinute"] = "10000" };
         foreach (var (key, value) in await DatabaseSettingsAsync())
         {
             settings[key] = value;
@@ -65,6 +66,8 @@ public abstract class ServerFixture : IAsyncLifetime
         {
             _clients[role] = await BearerClientAsync(EmailOf(role), Password);
         }
+
+        _clients[Role.Voter] = await FanCodes.VoterClientAsync(App, DataDirectory);
     }
 
     /// <summary>Starts a server with <paramref name="settings"/> (tests that need their own use this too).</summary>

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using KPops.Server.Hosting;
+
+namespace KPops.Server.Fans;
+
+/// <summary>
+/// The key of the one-time code hashes (<c>&lt;data&gt;/one-time-code.key</c>, 32 random bytes, owner-only). Six digits
+/// are a million guesses: an unkeyed hash would give a leaked database's live codes away, a keyed one does not.
+/// </summary>
+internal static class CodeHashKeyFile
+{
+    public const string FileName = "one-time-code.key";
+    private const int KeyBytes = 32;
+
+    public static byte[] LoadOrCreate(DataDirectory data)
+    {
+        string path = data.PathOf(FileName);
+        if (!File.Exists(path))
+        {
+            OwnerOnlyFile.WriteNew(path, RandomNumberGenerator.GetBytes(KeyBytes));
+        }
+
+        byte[] key = File.ReadAllBytes(path);
+        return key.Length >= KeyBytes
+            ? key
+            : throw new InvalidOperationException($"The one-time code key in {path} is shorter than {KeyBytes} bytes.");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Threading.RateLimiting;
+using KPops.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KPops.Server.Fans;
+
+public static class FanExtensions
+{
+    /// <summary>The rate-limiting policy of <c>POST /api/fans/codes</c>: per client address, per minute.</summary>
+    public const string CodeRequestsPolicy = "fan-code-requests";
+
+    /// <summary>
+    /// Fan sign-up and sign-in by one-time code, the voter token scheme and the code endpoint's rate limit. The code
+    /// sender defaults to <see cref="OutboxFileSender"/>; register another <see cref="IOneTimeCodeSender"/> before this
+    /// call to replace it.
+    /// </summary>
+    public static IServiceCollection AddKPopsFans(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IOneTimeCodeSender, OutboxFileSender>();
+        services.AddSingleton<OneTimeCodeHasher>();
+        services.AddSingleton<VoterTokens>();
+        services.AddScoped<FanSignIn>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, VoterTokenHandler>(VoterTokenHandler.SchemeName, null);
+        services.AddRateLimiter(options =>
+        {
+            // No body here: the status code pages turn the bare 429 into a problem with code rate_limited.
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(CodeRequestsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.FanCodeRequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+        return services;
+    }
+}
