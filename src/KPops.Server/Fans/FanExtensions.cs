@@ -14,12 +14,17 @@ public static class FanExtensions
 
     /// <summary>
     /// Fan sign-up and sign-in by one-time code, the voter token scheme and the code endpoint's rate limit. The code
-    /// sender defaults to <see cref="OutboxFileSender"/>; register another <see cref="IOneTimeCodeSender"/> before this
-    /// call to replace it.
+    /// sender is <see cref="SmtpCodeSender"/> when <c>KPops:Smtp:Host</c> is set, else <see cref="OutboxFileSender"/>;
+    /// register another <see cref="IOneTimeCodeSender"/> before this call to replace both.
     /// </summary>
     public static IServiceCollection AddKPopsFans(this IServiceCollection services)
     {
-        services.TryAddSingleton<IOneTimeCodeSender, OutboxFileSender>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxFileSender>();
+        services.AddSingleton<SmtpCodeSender>();
+        services.TryAddSingleton<IOneTimeCodeSender>(provider => provider.GetRequiredService<IOptions<SmtpOptions>>().Value.Enabled
+            ? provider.GetRequiredService<SmtpCodeSender>()
+            : provider.GetRequiredService<OutboxFileSender>());
         services.AddSingleton<OneTimeCodeHasher>();
         services.AddSingleton<VoterTokens>();
         services.AddScoped<FanSignIn>();
