@@ -7,7 +7,7 @@ using MimeKit;
 
 namespace KPops.Server.Tests;
 
-/// <summary>Choosing and configuring the SMTP code sender (no SMTP server is contacted).</summary>
+/// <summary>Choosing, configuring and using the SMTP code sender (against a loopback fake SMTP server).</summary>
 public sealed class SmtpCodeSenderTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "kpops-smtp-tests-" + Guid.NewGuid().ToString("N")[..8]);
@@ -47,6 +47,20 @@ public sealed class SmtpCodeSenderTests : IDisposable
         Assert.Equal("fan@example.com", mail.To.Mailboxes.Single().Address);
         Assert.Contains("042917", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("042917", Assert.IsType<TextPart>(mail.Body).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Smtp_sender_delivers_the_code_to_the_smtp_server()
+    {
+        using var server = new FakeSmtpServer();
+        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port, From = "no-reply@kpops.example" };
+        var message = new OneTimeCodeMessage(ContactKind.Email, "fan@example.com", "731905", DateTimeOffset.UtcNow.AddMinutes(10));
+
+        await new SmtpCodeSender(Options.Create(smtp)).SendAsync(message, TestContext.Current.CancellationToken);
+        string data = await server.Received.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Contains("To: fan@example.com", data, StringComparison.Ordinal);
+        Assert.Contains("731905", data, StringComparison.Ordinal);
     }
 
     [Fact]
