@@ -163,6 +163,30 @@ public abstract partial class ServerTests<TFixture>
     }
 
     [Fact]
+    public async Task Parallel_guesses_get_no_more_tries_than_sequential_ones()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = Fixture.CreateClient();
+        string email = FanCodes.NewEmail();
+        await FanCodes.RequestAsync(client, email);
+        string wrong = FanCodes.LastCodeFor(Fixture.DataDirectory, email) == "000000" ? "000001" : "000000";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            using var response = await client.PostAsJsonAsync("/api/fans/verify", new { email, code = wrong }, ct);
+            return (int)response.StatusCode;
+        }));
+
+        await using var scope = Fixture.App.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<KPopsDbContext>().OneTimeCodes.AsNoTracking()
+            .SingleAsync(c => c.Address == email, ct);
+        Assert.Equal(FanSignIn.MaxAttempts, stored.FailedAttempts);
+        // Each 400 is one comparison of a guess: no more than the attempts a code has.
+        Assert.InRange(responses.Count(status => status == 400), 0, FanSignIn.MaxAttempts);
+        Assert.All(responses, status => Assert.Contains(status, new[] { 400, 429 }));
+    }
+
+    [Fact]
     public async Task Codes_are_stored_only_as_hashes()
     {
         using var client = Fixture.CreateClient();

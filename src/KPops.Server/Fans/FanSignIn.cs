@@ -69,20 +69,40 @@ public sealed class FanSignIn(KPopsDbContext db, IOneTimeCodeSender sender, OneT
             return (CodeCheck.Expired, null, false);
         }
 
-        if (!hasher.Matches(live.Id, code, live.CodeHash))
+        // Each try takes one of the code's attempts in the database before the code is compared, atomically, so
+        // parallel guesses cannot all read the same count: at most MaxAttempts comparisons ever happen per code.
+        int taken = await db.OneTimeCodes
+            .Where(c => c.Id == live.Id && c.ConsumedAt == null && c.FailedAttempts < MaxAttempts)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken);
+        if (taken == 0)
         {
-            live.FailedAttempts++;
-            await db.SaveChangesAsync(cancellationToken);
-            return (live.FailedAttempts >= MaxAttempts ? CodeCheck.TooManyAttempts : CodeCheck.Invalid, null, false);
+            return (await AttemptsLeftAsync(live.Id, cancellationToken) ? CodeCheck.Invalid : CodeCheck.TooManyAttempts, null, false);
         }
 
-        live.ConsumedAt = now;
+        if (!hasher.Matches(live.Id, code, live.CodeHash))
+        {
+            return (live.FailedAttempts + 1 >= MaxAttempts ? CodeCheck.TooManyAttempts : CodeCheck.Invalid, null, false);
+        }
+
+        // Only one verification consumes a code, even if the same right code arrives twice at once.
+        int consumed = await db.OneTimeCodes
+            .Where(c => c.Id == live.Id && c.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken);
+        if (consumed == 0)
+        {
+            return (CodeCheck.Invalid, null, false);
+        }
+
         var fan = await db.Fans.SingleOrDefaultAsync(f => f.Kind == address.Kind && f.Address == address.Value, cancellationToken);
         bool created = fan is null;
         fan ??= db.Fans.Add(new FanAccount { Id = Guid.NewGuid(), Kind = address.Kind, Address = address.Value, VerifiedAt = now }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         return (CodeCheck.Verified, fan, created);
     }
+
+    /// <summary>False when the code has used up its attempts; true when it was consumed meanwhile instead.</summary>
+    private async Task<bool> AttemptsLeftAsync(Guid codeId, CancellationToken cancellationToken) =>
+        await db.OneTimeCodes.Where(c => c.Id == codeId).Select(c => c.FailedAttempts).SingleAsync(cancellationToken) < MaxAttempts;
 
     // Filtered in the database, ordered here: SQLite cannot order by DateTimeOffset, and an address has few codes.
     private Task<List<OneTimeCode>> LiveCodesAsync(FanAddress address, CancellationToken cancellationToken) =>
