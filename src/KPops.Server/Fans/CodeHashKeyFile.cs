@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KPops.Server.Hosting;
 
 namespace KPops.Server.Fans;
@@ -12,17 +11,6 @@ internal static class CodeHashKeyFile
     public const string FileName = "one-time-code.key";
     private const int KeyBytes = 32;
 
-    public static byte[] LoadOrCreate(DataDirectory data)
-    {
-        string path = data.PathOf(FileName);
-        if (!File.Exists(path))
-        {
-            OwnerOnlyFile.WriteNew(path, RandomNumberGenerator.GetBytes(KeyBytes));
-        }
-
-        byte[] key = File.ReadAllBytes(path);
-        return key.Length >= KeyBytes
-            ? key
-            : throw new InvalidOperationException($"The one-time code key in {path} is shorter than {KeyBytes} bytes.");
-    }
+    public static byte[] LoadOrCreate(DataDirectory data) =>
+        OwnerOnlyFile.LoadOrCreateRandomKey(data.PathOf(FileName), KeyBytes, "one-time code key");
 }

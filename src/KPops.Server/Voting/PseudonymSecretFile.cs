@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using KPops.Server.Hosting;
 using KPops.Voting.Entries;
 
@@ -14,20 +13,6 @@ internal static class PseudonymSecretFile
     public const string FileName = "voter-pseudonym.key";
     private const int SecretBytes = 32;
 
-    public static VoterPseudonymizer LoadOrCreate(DataDirectory data)
-    {
-        string path = data.PathOf(FileName);
-        if (!File.Exists(path))
-        {
-            OwnerOnlyFile.WriteNew(path, RandomNumberGenerator.GetBytes(SecretBytes));
-        }
-
-        byte[] secret = File.ReadAllBytes(path);
-        if (secret.Length < SecretBytes)
-        {
-            throw new InvalidOperationException($"The voter pseudonym secret in {path} is shorter than {SecretBytes} bytes.");
-        }
-
-        return new VoterPseudonymizer(secret);
-    }
+    public static VoterPseudonymizer LoadOrCreate(DataDirectory data) =>
+        new(OwnerOnlyFile.LoadOrCreateRandomKey(data.PathOf(FileName), SecretBytes, "voter pseudonym secret"));
 }
