@@ -122,6 +122,16 @@ public sealed partial class BallotPipeline
                 oldest = Math.Min(oldest, next.QueuedAt);
             }
 
+            if (_current is StateReadRequest read)
+            {
+                // The state holds only committed entries here (pending ballots are applied after their commit), and a
+                // read changes nothing: run it now, without ending the batch.
+                read.Run(State);
+                _finished.Add(read);
+                _current = null;
+                continue;
+            }
+
             if (_current is EntryRequest request)
             {
                 if (_pendingCount > 0 || _carriedNext.Count > 0)
@@ -244,7 +254,9 @@ public sealed partial class BallotPipeline
     private void CommitEntry(EntryRequest request)
     {
         var first = _log.Size;
-        if (State.Validate(request.Entry, first) is { } problem)
+        var entry = request.Build(State, out var problem);
+        problem ??= entry is null ? "no entry" : State.Validate(entry, first);
+        if (entry is null || problem is not null)
         {
             request.SetOutcome(new EntryOutcome(SubmitStatus.Rejected, -1, null, problem));
             _finished.Add(request);
@@ -253,7 +265,7 @@ public sealed partial class BallotPipeline
         }
 
         _batch.Clear();
-        _batch.Add(request.Entry.ToBytes());
+        _batch.Add(entry.ToBytes());
         try
         {
             var result = _log.AppendBatch(_batch);
@@ -394,6 +406,11 @@ public sealed partial class BallotPipeline
             {
                 entry.SetOutcome(new EntryOutcome(status, -1, null, "the pipeline stopped"));
                 _finished.Add(entry);
+            }
+            else if (_current is StateReadRequest read)
+            {
+                read.Refuse();
+                _finished.Add(read);
             }
             else
             {

@@ -213,6 +213,44 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     }
 
     /// <summary>
+    /// Appends the entry <paramref name="build"/> makes from the live state at the entry's turn, after every ballot
+    /// queued before it: for entries that must agree with the state they land on (a published ranking, a result
+    /// that may be recorded once). Rejected with the builder's refusal when it makes none. The builder runs on the
+    /// sequencer: keep it short.
+    /// </summary>
+    public Task<EntryOutcome> AppendAsync(EntryBuilder build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var request = new EntryRequest(build) { QueuedAt = Stopwatch.GetTimestamp() };
+        if (_closed || _fault is not null || !_queue.Writer.TryWrite(request))
+        {
+            return Task.FromResult(new EntryOutcome(SubmitStatus.Unavailable, -1, null, "the pipeline is not running"));
+        }
+
+        return request.Task;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on the sequencer between two commits, against the state of exactly the committed
+    /// log (every entry and ballot committed before it; ballots still queued are not counted yet), and returns its
+    /// result: the way to take a consistent snapshot (<see cref="Tallies.SeasonTallies.Snapshot"/>, round windows,
+    /// published rankings). The read must be quick and must not change the state; it does not end the batch being
+    /// built. Fails with <see cref="InvalidOperationException"/> when the pipeline is not running, or with the read's
+    /// own exception.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<VotingState, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var request = new StateReadRequest<T>(read) { QueuedAt = Stopwatch.GetTimestamp() };
+        if (_closed || _fault is not null || !_queue.Writer.TryWrite(request))
+        {
+            return Task.FromException<T>(new InvalidOperationException("The ballot pipeline is not running."));
+        }
+
+        return request.Task;
+    }
+
+    /// <summary>
     /// Materializes the receipt of a ballot that is in the log: its leaf hash and its inclusion proof against the
     /// checkpoint its outcome carries. Reads about log2(size) hashes from storage; call it from any thread.
     /// </summary>

@@ -6,12 +6,40 @@ namespace KPops.Voting.Pipeline;
 /// A non-ballot entry (round open/close/extend, evaluation results, grades, quarantines, announcements) queued
 /// behind the ballots before it, so that the log's order is the order things happened. Rare: allocates freely.
 /// </summary>
-internal sealed class EntryRequest(Entries.LogEntry entry) : PipelineRequest
+internal sealed class EntryRequest : PipelineRequest
 {
     private readonly TaskCompletionSource<EntryOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Entries.LogEntry? _entry;
+    private readonly EntryBuilder? _builder;
     private EntryOutcome? _outcome;
 
-    public Entries.LogEntry Entry { get; } = entry;
+    public EntryRequest(Entries.LogEntry entry) => _entry = entry;
+
+    public EntryRequest(EntryBuilder builder) => _builder = builder;
+
+    /// <summary>The entry to append at this turn (built now if the request carries a builder), or null and why not.</summary>
+    public Entries.LogEntry? Build(VotingState state, out string? refusal)
+    {
+        refusal = null;
+        if (_builder is null)
+        {
+            return _entry;
+        }
+
+        try
+        {
+            var built = _builder(state, out refusal);
+            refusal ??= built is null ? "the builder made no entry" : null;
+            return built;
+        }
+#pragma warning disable CA1031 // The caller's builder failed: refuse its entry, keep the sequencer running.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            refusal = exception.Message;
+            return null;
+        }
+    }
 
     public Task<EntryOutcome> Task => _completion.Task;
 

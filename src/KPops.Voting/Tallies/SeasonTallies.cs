@@ -17,7 +17,8 @@ public sealed class SeasonTallies : ISeasonCounts
     private readonly long[] _votes;
     private readonly int _segments;
     private readonly int _channels;
-    private readonly List<EvaluationResult> _results = [];
+    private readonly long[] _ballotsByRound;
+    private readonly List<EvaluationResult> _results;
 
     public SeasonTallies(CompiledSeason season)
     {
@@ -26,12 +27,35 @@ public sealed class SeasonTallies : ISeasonCounts
         _segments = season.SegmentCount;
         _channels = season.MaxChannelCount;
         _votes = new long[checked(season.RoundCount * season.TraineeCount * _segments * _channels)];
+        _ballotsByRound = new long[season.RoundCount];
+        _results = [];
+    }
+
+    private SeasonTallies(SeasonTallies source)
+    {
+        _season = source._season;
+        _segments = source._segments;
+        _channels = source._channels;
+        _votes = (long[])source._votes.Clone();
+        _ballotsByRound = (long[])source._ballotsByRound.Clone();
+        _results = [.. source._results];
+        BallotsCounted = source.BallotsCounted;
     }
 
     public IReadOnlyList<EvaluationResult> Results => _results;
 
     /// <summary>Ballots counted (accepted and not quarantined).</summary>
     public long BallotsCounted { get; private set; }
+
+    /// <summary>Ballots counted in one round, by index.</summary>
+    public long BallotsCountedIn(int round) => Volatile.Read(ref _ballotsByRound[round]);
+
+    /// <summary>
+    /// A frozen copy of every count and result, for ranking or display off the writing thread. Consistent only when
+    /// taken on the writing thread (e.g. inside <see cref="Pipeline.BallotPipeline.ReadAsync{T}"/>); anywhere else
+    /// the copy may mix counters from slightly different moments. Copies the whole count array: not for the hot path.
+    /// </summary>
+    public SeasonTallies Snapshot() => new(this);
 
     /// <summary>Votes in one cell, by indices.</summary>
     public long Votes(int round, int trainee, int segment, int channel) =>
@@ -83,6 +107,7 @@ public sealed class SeasonTallies : ISeasonCounts
             _votes[Cell(ballot.Round, trainee, ballot.Segment, ballot.Channel)] += weight;
         }
 
+        _ballotsByRound[ballot.Round] += sign;
         BallotsCounted += sign;
     }
 
