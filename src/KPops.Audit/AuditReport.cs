@@ -31,6 +31,9 @@ public static class AuditProblemCodes
     public const string Season = "season";
     public const string Entry = "entry";
     public const string Announcement = "announcement";
+
+    /// <summary>Too few valid witness cosignatures on the checkpoint, or a forged one (<c>--witness</c>, <c>--min-witnesses</c>).</summary>
+    public const string Witnesses = "witnesses";
 }
 
 /// <summary>An announcement's recount check and the forensics run on its published figures.</summary>
@@ -57,7 +60,7 @@ public sealed record AuditReport(
     {
         get
         {
-            if (Problems.Any(p => p.Code is AuditProblemCodes.Checkpoint or AuditProblemCodes.Consistency or AuditProblemCodes.Tiles))
+            if (Problems.Any(p => p.Code is AuditProblemCodes.Checkpoint or AuditProblemCodes.Consistency or AuditProblemCodes.Tiles or AuditProblemCodes.Witnesses))
             {
                 return AuditVerdict.VerificationFailed;
             }
@@ -65,6 +68,12 @@ public sealed record AuditReport(
             return Problems.Count > 0 ? AuditVerdict.RecountMismatch : AuditVerdict.Passed;
         }
     }
+
+    /// <summary>Each trusted witness's cosignature on the checkpoint (empty when the audit was not asked to check witnesses).</summary>
+    public IReadOnlyList<WitnessCosignature> Witnesses { get; init; } = [];
+
+    /// <summary>The valid witness cosignatures the audit required.</summary>
+    public int MinWitnesses { get; init; }
 
     /// <summary>Forensic warnings across all announcements (they do not change the verdict: the count is what it is).</summary>
     public int ForensicWarnings => Announcements.Sum(a => a.Forensics.Count(f => f.Severity == FindingSeverity.Warning));

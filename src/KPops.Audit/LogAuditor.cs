@@ -29,6 +29,15 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
     /// <summary>A name for the source in the report (a path or URL).</summary>
     public string SourceName { get; init; } = "log";
 
+    /// <summary>The witnesses whose cosignatures on the checkpoint are checked (see docs/witness.md).</summary>
+    public IReadOnlyList<CosignatureVerifier> Witnesses { get; init; } = [];
+
+    /// <summary>The audit fails unless at least this many of <see cref="Witnesses"/> validly cosigned the checkpoint.</summary>
+    public int MinWitnesses { get; init; }
+
+    /// <summary>The clock that dates witness cosignatures (a cosignature from the future does not count).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public async Task<AuditReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -44,6 +53,9 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
             problems.Add(new AuditProblem(AuditProblemCodes.Checkpoint, $"The checkpoint does not verify with the key {verifier.KeyText}: {error}."));
             return new AuditReport(SourceName, null, 0, null, [], problems, stopwatch.Elapsed);
         }
+
+        // 1b. Witnesses: enough independent parties say they saw this checkpoint, consistent with what they saw before.
+        var witnesses = WitnessCheck.Run(note, Witnesses, MinWitnesses, Clock, problems);
 
         // 2. Every checkpoint seen before must be a prefix of this one.
         var state = State ?? StateForOrigin?.Invoke(head.Origin);
@@ -78,7 +90,7 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
 
         if (recount is null)
         {
-            return new AuditReport(SourceName, head, earlier.Count, null, [], problems, stopwatch.Elapsed);
+            return new AuditReport(SourceName, head, earlier.Count, null, [], problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses };
         }
 
         if (problems.Count == 0)
@@ -91,7 +103,7 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
             .Select(check => new AnnouncementAudit(check, TallyForensics.Examine(
                 [.. check.Published.Ranking.Select(row => new PublishedCount(row.Trainee, row.Score))])))
             .ToList();
-        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed);
+        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses };
     }
 
     private RecountReport RecountWithProgress(StreamingEntryHistory history, long size)
