@@ -1,5 +1,6 @@
 using KPops.Server.Fans;
 using KPops.Server.Hosting;
+using KPops.Server.Integrity;
 using KPops.Server.Problems;
 using KPops.Server.PublicLog;
 using KPops.Server.Seasons;
@@ -55,6 +56,7 @@ public static class KPopsServer
         builder.Services.AddHostedService<ServerStartup>();
         builder.Services.AddKPopsVoting();
         builder.Services.AddKPopsFans();
+        builder.Services.AddKPopsIntegrity();
         return builder;
     }
 
@@ -76,6 +78,7 @@ public static class KPopsServer
         app.MapRoundsApi();
         app.MapBallotsApi();
         app.MapFansApi();
+        app.MapIntegrityApi();
         return app;
     }
 

@@ -39,6 +39,15 @@ public static class ProblemCodes
     public const string CodeExpired = "code_expired";
     public const string TooManyAttempts = "too_many_attempts";
 
+    // Integrity (anti-abuse gates on the ballot route, alert review).
+    public const string PowRequired = "pow_required";
+    public const string PowInvalid = "pow_invalid";
+    public const string CaptchaRequired = "captcha_required";
+    public const string CaptchaInvalid = "captcha_invalid";
+    public const string CaptchaUnavailable = "captcha_unavailable";
+    public const string AlertNotFound = "alert_not_found";
+    public const string AlertDecided = "alert_decided";
+
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -30,6 +30,7 @@ public static class BallotsApi
     {
         app.MapGroup("/api/rounds/{roundId}").WithTags("Voting").RequireStaff(VotingPolicies.Voter)
             .MapPost("/ballots", CastAsync)
+            .AddEndpointFilter<KPops.Server.Integrity.IntegrityBallotFilter>()
             .WithName("CastBallot")
             .WithSummary("Cast a ballot (signed-in fans); answers its receipt")
             .Accepts<CastBallotRequest>("application/json");

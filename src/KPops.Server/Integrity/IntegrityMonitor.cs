@@ -1,0 +1,135 @@
+using KPops.Log;
+using KPops.Server.Integrity.Detectors;
+using KPops.Server.PublicLog;
+using KPops.Server.Storage;
+using KPops.Voting.Entries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KPops.Server.Integrity;
+
+/// <summary>
+/// Feeds the detectors, off the ballot path: takes sightings in batches, reads each ballot back from the log (so the
+/// detectors judge exactly what is counted: round, voter pseudonym, server time, picks), looks up when fan accounts
+/// were created (one query per batch, remembered in a bounded cache), and hands each ballot to every detector.
+/// </summary>
+public sealed partial class IntegrityMonitor(
+    BallotObservations observations,
+    AlertStore alerts,
+    LogHost log,
+    IServiceScopeFactory scopes,
+    IOptions<IntegrityOptions> options,
+    ILogger<IntegrityMonitor> logger) : BackgroundService
+{
+    private const int BatchSize = 256;
+    private const int MaxCachedAccounts = 200_000;
+
+    private readonly Dictionary<string, long> _createdMinute = new(StringComparer.Ordinal);
+    private readonly IntegrityDetectors _detectors = new(options.Value, alerts);
+
+    /// <summary>Ballots the detectors have seen.</summary>
+    public long Observed => Volatile.Read(ref _observed);
+
+    private long _observed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<BallotSighting>(BatchSize);
+        try
+        {
+            while (await observations.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < BatchSize && observations.Reader.TryRead(out var sighting))
+                {
+                    batch.Add(sighting);
+                }
+
+                try
+                {
+                    await LookUpAccountsAsync(batch, stoppingToken);
+                    foreach (var sighting in batch)
+                    {
+                        if (TryObserve(sighting, out var ballot))
+                        {
+                            _detectors.Observe(ballot);
+                            Interlocked.Increment(ref _observed);
+                        }
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The detectors are advisory: a failure here must never stop voting or the monitor.
+                    LogBatchFailed(logger, exception, batch.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private bool TryObserve(in BallotSighting sighting, out ObservedBallot observed)
+    {
+        observed = default;
+        byte[] encoded;
+        try
+        {
+            encoded = log.Storage.ReadEntries(sighting.LogIndex, 1);
+        }
+        catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException or InvalidDataException)
+        {
+            return false;
+        }
+
+        var entry = encoded.AsSpan(Math.Min(encoded.Length, EntryBundle.LengthPrefixSize));
+        if (!BallotCodec.TryRead(entry, out var ballot, out _))
+        {
+            return false;
+        }
+
+        var created = sighting.AccountId is { } account && _createdMinute.TryGetValue(account, out var minute) ? minute : -1;
+        observed = new ObservedBallot(sighting.LogIndex, ballot.Round, ballot.Voter, ballot.ServerTimeMs, sighting.Network,
+            sighting.Device, created, ObservedBallot.HashPicks(ballot.Picks));
+        return true;
+    }
+
+    /// <summary>Fan accounts (voter tokens carry their id, a GUID) were created when first verified.</summary>
+    private async Task LookUpAccountsAsync(List<BallotSighting> batch, CancellationToken cancellationToken)
+    {
+        var unknown = new HashSet<Guid>();
+        foreach (var sighting in batch)
+        {
+            if (sighting.AccountId is { } account && !_createdMinute.ContainsKey(account) && Guid.TryParseExact(account, "D", out var id))
+            {
+                unknown.Add(id);
+            }
+        }
+
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        if (_createdMinute.Count + unknown.Count > MaxCachedAccounts)
+        {
+            _createdMinute.Clear();
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KPopsDbContext>();
+        var ids = unknown.ToList();
+        var fans = await db.Fans.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.VerifiedAt }).ToListAsync(cancellationToken);
+        foreach (var fan in fans)
+        {
+            _createdMinute[fan.Id.ToString("D")] = fan.VerifiedAt.ToUnixTimeMilliseconds() / 60_000;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity detectors skipped a batch of {Count} ballots")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+}
