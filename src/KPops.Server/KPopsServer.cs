@@ -8,6 +8,7 @@ using KPops.Server.Staff;
 using KPops.Server.Storage;
 using KPops.Server.Telemetry;
 using KPops.Server.Voting;
+using KPops.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -56,6 +57,7 @@ public static class KPopsServer
         builder.Services.AddHostedService<ServerStartup>();
         builder.Services.AddKPopsVoting();
         builder.Services.AddKPopsFans();
+        builder.Services.AddKPopsWeb();
         builder.Services.AddKPopsIntegrity();
         return builder;
     }
@@ -65,8 +67,12 @@ public static class KPopsServer
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
         app.UseKPopsProblemDetails();
+        app.UseKPopsWebStaticFiles();
+        app.UseKPopsWebLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication (tokens are per user) and before the endpoints: validates the Blazor forms' tokens.
+        app.UseAntiforgery();
         app.UseRateLimiter();
 
         app.MapHealthApi();
@@ -78,6 +84,7 @@ public static class KPopsServer
         app.MapRoundsApi();
         app.MapBallotsApi();
         app.MapFansApi();
+        app.MapKPopsWeb();
         app.MapIntegrityApi();
         return app;
     }

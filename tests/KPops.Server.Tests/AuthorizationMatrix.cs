@@ -78,6 +78,15 @@ public static class AuthorizationMatrix
         "GET /scalar/favicon.svg",
         "GET /metrics",
         "GET " + ServerFixture.ThrowingPath,
+        // web: fan site — server-rendered pages anyone may open, and Blazor's own endpoints (the opaque redirect and
+        // the interactive circuit's hub, which authenticates per page through the console's own checks).
+        "GET /",
+        "POST /",
+        "GET /_framework/opaque-redirect",
+        "GET /_blazor/negotiate",
+        "GET /_blazor",
+        "GET /_blazor/disconnect/",
+        "GET /_blazor/initializers/",
     ];
 
     public static TheoryData<string, string, Role> Cases()

@@ -1,0 +1,1 @@
+// Progressive enhancement shared by every public page. Pages work without it.
