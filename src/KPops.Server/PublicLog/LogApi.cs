@@ -1,6 +1,7 @@
 using System.Globalization;
 using KPops.Log;
 using KPops.Server.Problems;
+using KPops.Server.Witnesses;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -24,7 +25,7 @@ public static class LogApi
 
         log.MapGet("/checkpoint", GetCheckpointAsync)
             .WithName("GetLogCheckpoint")
-            .WithSummary("The latest signed checkpoint (tlog-checkpoint as a signed note)");
+            .WithSummary("The latest signed checkpoint (tlog-checkpoint as a signed note), with witness cosignatures once collected");
 
         log.MapGet("/tile/{**path}", GetTileAsync)
             .WithName("GetLogTile")
@@ -37,13 +38,15 @@ public static class LogApi
         return app;
     }
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCheckpointAsync(LogHost host, HttpContext context)
+    /// <summary>The log's signed note, with the witnesses' cosignature lines once they have cosigned this very checkpoint.</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCheckpointAsync(
+        LogHost host, CheckpointCosignatures cosignatures, HttpContext context)
     {
         context.Response.Headers.CacheControl = "no-store";
         byte[]? checkpoint = await host.Tiles.ReadAsync("checkpoint", context.RequestAborted);
         return checkpoint is null
             ? Problem.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The log has no checkpoint yet.")
-            : TypedResults.File(checkpoint, CheckpointContentType);
+            : TypedResults.File(cosignatures.AppendTo(checkpoint), CheckpointContentType);
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTileAsync(
