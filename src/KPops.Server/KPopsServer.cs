@@ -1,5 +1,7 @@
 using KPops.Server.Fans;
 using KPops.Server.Hosting;
+using KPops.Server.Live;
+using KPops.Server.Operations;
 using KPops.Server.Integrity;
 using KPops.Server.Problems;
 using KPops.Server.PublicLog;
@@ -57,6 +59,8 @@ public static class KPopsServer
         builder.Services.AddHostedService<ServerStartup>();
         builder.Services.AddKPopsVoting();
         builder.Services.AddKPopsFans();
+        builder.Services.AddKPopsOperations();
+        builder.Services.AddKPopsLiveCounts();
         builder.Services.AddKPopsWeb();
         builder.Services.AddKPopsIntegrity();
         return builder;
@@ -84,6 +88,8 @@ public static class KPopsServer
         app.MapRoundsApi();
         app.MapBallotsApi();
         app.MapFansApi();
+        app.MapOperationsApi();
+        app.MapLiveCountsHub();
         app.MapKPopsWeb();
         app.MapIntegrityApi();
         return app;

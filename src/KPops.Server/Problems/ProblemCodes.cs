@@ -48,6 +48,23 @@ public static class ProblemCodes
     public const string AlertNotFound = "alert_not_found";
     public const string AlertDecided = "alert_decided";
 
+    // Season operations: evaluation results, mentor grades, announcements (Operations/).
+    public const string EvaluationNotFound = "evaluation_not_found";
+    public const string EvaluationKindMismatch = "evaluation_kind_mismatch";
+    public const string UnknownTrainee = "unknown_trainee";
+    public const string UnknownResult = "unknown_result";
+    public const string UnknownSegment = "unknown_segment";
+    public const string ResultValueMismatch = "result_value_mismatch";
+    public const string InvalidGrade = "invalid_grade";
+    public const string ResultAlreadyRecorded = "result_already_recorded";
+    public const string AnnouncementNotFound = "announcement_not_found";
+    public const string AnnouncementNotPublished = "announcement_not_published";
+    public const string AnnouncementAlreadyPublished = "announcement_already_published";
+    public const string AnnouncementRoundOpen = "announcement_round_open";
+    public const string AnnouncementNotReady = "announcement_not_ready";
+    public const string AnnouncementChanged = "announcement_changed";
+    public const string ForensicWarningsUnacknowledged = "forensic_warnings_unacknowledged";
+
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch
     {
