@@ -61,6 +61,11 @@ public static partial class IntegrityApi
             return invalid;
         }
 
+        if (alerts.Find(alertId) is null)
+        {
+            return Problem.NotFound(ProblemCodes.AlertNotFound, $"There is no alert '{alertId}'.");
+        }
+
         if (voting.Pipeline is not { } pipeline)
         {
             return Problem.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "No season is loaded, so there is no vote log to quarantine in.");
