@@ -15,6 +15,7 @@ public static class AuthorizationMatrix
     private const int Unauthorized = 401;
     private const int Forbidden = 403;
     private const int NotFound = 404;
+    private const int MethodNotAllowed = 405;
 
     /// <summary>
     /// A request of the matrix; <c>{season}</c> in a body is replaced by a fresh valid season file. A voter token
@@ -56,6 +57,15 @@ public static class AuthorizationMatrix
         new("POST", "/api/rounds/{roundId}/ballots", "/api/rounds/no-such-round/ballots", BallotBody, Unauthorized, NotFound, Forbidden, Forbidden, Forbidden, Voter: NotFound),
         new("POST", "/api/rounds/{roundId}/extend", "/api/rounds/no-such-round/extend", ExtendBody, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
 
+        // Season operations: evaluation results (producers), grades (mentors only), announcement preview/publish
+        // (producers) and the live counts hub (producers). Unknown ids: whoever gets through meets a 404.
+        new("POST", "/api/evaluations/{evaluationId}/results", "/api/evaluations/no-such-evaluation/results", """{"traineeId":"t001","result":"win"}""", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("POST", "/api/evaluations/{evaluationId}/grades", "/api/evaluations/no-such-evaluation/grades", """{"traineeId":"t001","grade":"A"}""", Unauthorized, Forbidden, NotFound, Forbidden, Forbidden),
+        new("GET", "/api/announcements/{announcementId}/preview", "/api/announcements/no-such-announcement/preview", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("POST", "/api/announcements/{announcementId}/publish", "/api/announcements/no-such-announcement/publish", "{}", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("GET", "/hubs/live/negotiate", "/hubs/live/negotiate?negotiateVersion=1", null, Unauthorized, Forbidden, Forbidden, MethodNotAllowed, Forbidden),
+        new("GET", "/hubs/live", "/hubs/live", null, Unauthorized, Forbidden, Forbidden, BadRequest, Forbidden),
+
         // Integrity: alert review (auditors read, producers decide) and the voters' proof-of-work challenge.
         new("GET", "/api/integrity/alerts/", "/api/integrity/alerts/", null, Unauthorized, Forbidden, Forbidden, Ok, Ok),
         new("POST", "/api/integrity/alerts/{alertId}/quarantine", "/api/integrity/alerts/no-such-alert/quarantine", """{"reason":"automation","note":"matrix"}""", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
@@ -83,6 +93,9 @@ public static class AuthorizationMatrix
         "GET /scalar/scalar.aspnetcore.js",
         "GET /scalar/favicon.svg",
         "GET /metrics",
+        // Season operations: published announcements only (404 announcement_not_published before).
+        "GET /api/announcements/",
+        "GET /api/announcements/{announcementId}",
         "GET " + ServerFixture.ThrowingPath,
         // web: fan site — server-rendered pages anyone may open, and Blazor's own endpoints (the opaque redirect and
         // the interactive circuit's hub, which authenticates per page through the console's own checks).
