@@ -75,6 +75,9 @@ public sealed record AuditReport(
     /// <summary>The valid witness cosignatures the audit required.</summary>
     public int MinWitnesses { get; init; }
 
+    /// <summary>Accepted and quarantined ballots over time per round and segment, recorded while the recount streamed the log (null when it did not run).</summary>
+    public Flow.VoteFlow? Flow { get; init; }
+
     /// <summary>Forensic warnings across all announcements (they do not change the verdict: the count is what it is).</summary>
     public int ForensicWarnings => Announcements.Sum(a => a.Forensics.Count(f => f.Severity == FindingSeverity.Warning));
 }

@@ -21,6 +21,7 @@ public static class AuditReportHtml
             .Append("table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .6rem}td.n{text-align:right}")
             .Append(".ok{color:#176f2c}.bad{color:#b00020;font-weight:bold}.warn{background:#fff3cd;padding:.5rem;border-left:4px solid #e0a800}")
             .Append(".note{background:#eef;padding:.5rem;border-left:4px solid #88a}code{word-break:break-all}")
+            .Append("figure.flow{margin:.5rem 0 1rem}figure.flow svg{max-width:100%;height:auto;font-family:inherit}figcaption{font-size:.9rem;color:#444}")
             .Append("</style></head><body>\n");
         var passed = report.Verdict == AuditVerdict.Passed;
         Line(html, $"<h1>Vote log audit: <span class=\"{(passed ? "ok" : "bad")}\">{E(Verdict(report.Verdict))}</span></h1>");
@@ -46,6 +47,11 @@ public static class AuditReportHtml
             }
 
             Line(html, "</ul>");
+        }
+
+        if (report.Flow is { } flow)
+        {
+            Flow.VoteFlowHtml.Write(html, flow, report.Recount?.Season);
         }
 
         foreach (var announcement in report.Announcements)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KPops.Audit.Flow;
 using KPops.Audit.Forensics;
 using KPops.Audit.Internal;
 using KPops.Log;
@@ -76,11 +77,12 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
         // 3-4. Every entry, verified against the tree, recounted in order.
         RecountReport? recount = null;
         var history = new StreamingEntryHistory(client, head, cancellationToken);
+        var flow = new VoteFlowRecorder(history);
         await using (history.ConfigureAwait(false))
         {
             try
             {
-                recount = await Task.Run(() => RecountWithProgress(history, head.Size), cancellationToken).ConfigureAwait(false);
+                recount = await Task.Run(() => RecountWithProgress(history, flow, head.Size), cancellationToken).ConfigureAwait(false);
             }
             catch (LogVerificationException exception)
             {
@@ -103,18 +105,19 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
             .Select(check => new AnnouncementAudit(check, TallyForensics.Examine(
                 [.. check.Published.Ranking.Select(row => new PublishedCount(row.Trainee, row.Score))])))
             .ToList();
-        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses };
+        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses, Flow = flow.Flow };
     }
 
-    private RecountReport RecountWithProgress(StreamingEntryHistory history, long size)
+    // The recount reads through the flow recorder, which charts the ballots as they stream past.
+    private RecountReport RecountWithProgress(StreamingEntryHistory history, VoteFlowRecorder recorded, long size)
     {
         if (Progress is null)
         {
-            return Recounter.Recount(history);
+            return Recounter.Recount(recorded);
         }
 
         using var reporting = new Timer(_ => Progress.Report(new AuditProgress(history.NextIndex, size)), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
-        var report = Recounter.Recount(history);
+        var report = Recounter.Recount(recorded);
         Progress.Report(new AuditProgress(size, size));
         return report;
     }
