@@ -1,5 +1,6 @@
 using KPops.Server.Fans;
 using KPops.Server.Hosting;
+using KPops.Server.Partners;
 using KPops.Server.Live;
 using KPops.Server.Operations;
 using KPops.Server.Integrity;
@@ -59,6 +60,8 @@ public static class KPopsServer
         builder.Services.AddHostedService<ServerStartup>();
         builder.Services.AddKPopsVoting();
         builder.Services.AddKPopsFans();
+        builder.Services.AddKPopsPartners();
+        builder.Services.AddKPopsRequestLimits();
         builder.Services.AddKPopsOperations();
         builder.Services.AddKPopsLiveCounts();
         builder.Services.AddKPopsWeb();
@@ -78,6 +81,7 @@ public static class KPopsServer
         // After authentication (tokens are per user) and before the endpoints: validates the Blazor forms' tokens.
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseKPopsRequestLimits();
 
         app.MapHealthApi();
         app.MapApiDocs();
@@ -88,6 +92,7 @@ public static class KPopsServer
         app.MapRoundsApi();
         app.MapBallotsApi();
         app.MapFansApi();
+        app.MapPartnersApi();
         app.MapOperationsApi();
         app.MapLiveCountsHub();
         app.MapKPopsWeb();

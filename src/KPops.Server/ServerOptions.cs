@@ -28,4 +28,38 @@ public sealed class ServerOptions
     /// <summary>How many one-time code requests (<c>POST /api/fans/codes</c>) one client address may make per minute.</summary>
     [Range(1, 100_000)]
     public int FanCodeRequestsPerMinute { get; set; } = 5;
+
+    /// <summary>
+    /// Largest request body, in bytes, any endpoint accepts unless it declares its own limit (default 1 MiB): the
+    /// server's <c>MaxRequestBodySize</c>. Endpoints with their own limit: ballots (4 KiB), partner batches
+    /// (<see cref="PartnerMaxBatchBytes"/>) and season files (<see cref="MaxSeasonFileBytes"/>).
+    /// </summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How many ballot requests (<c>POST /api/rounds/{roundId}/ballots</c>) one account may make per minute (default
+    /// 30; 0 turns the limit off). A fan casts one ballot per period: the rest is room for retries.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int BallotsPerAccountPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// How many ballot requests one client address may make per minute, whatever the account (default 1,200; 0 turns
+    /// the limit off). Generous, because carrier-grade NAT puts many fans behind one address.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int BallotsPerAddressPerMinute { get; set; } = 1200;
+
+    /// <summary>Most ballots one partner batch may hold (default 10,000); more is 413.</summary>
+    [Range(1, 100_000)]
+    public int PartnerMaxBallotsPerBatch { get; set; } = 10_000;
+
+    /// <summary>Largest partner batch body, in bytes (default 4 MiB); more is 413.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int PartnerMaxBatchBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How far a partner request's timestamp may be from the server's clock, in seconds (default 300).</summary>
+    [Range(1, 3600)]
+    public int PartnerMaxClockSkewSeconds { get; set; } = 300;
 }

@@ -71,6 +71,12 @@ public static class AuthorizationMatrix
         new("POST", "/api/integrity/alerts/{alertId}/quarantine", "/api/integrity/alerts/no-such-alert/quarantine", """{"reason":"automation","note":"matrix"}""", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("POST", "/api/integrity/alerts/{alertId}/dismiss", "/api/integrity/alerts/no-such-alert/dismiss", """{"note":"matrix"}""", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("GET", "/api/rounds/{roundId}/challenge", "/api/rounds/no-such-round/challenge", null, Unauthorized, NotFound, Forbidden, Forbidden, Forbidden, Voter: NotFound),
+        // Partners: rows for partner keys and the signed batch endpoint (no signature: 401 for every role).
+        new("POST", "/api/partners/", "/api/partners/", """{"name":"matrix partner"}""", Unauthorized, Forbidden, Forbidden, Created, Forbidden),
+        new("GET", "/api/partners/", "/api/partners/", null, Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("DELETE", "/api/partners/{keyId}", "/api/partners/pk_00000000000000000000", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
+        new("POST", "/api/partner/rounds/{roundId}/ballots", "/api/partner/rounds/no-such-round/ballots", """{"ballots":[]}""", Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized),
+        // end Partners
     ];
 
     /// <summary>Endpoints anyone may call, by design: sign-in, fan sign-up, public season formats, the log, health, docs, metrics.</summary>
@@ -96,6 +102,9 @@ public static class AuthorizationMatrix
         // Season operations: published announcements only (404 announcement_not_published before).
         "GET /api/announcements/",
         "GET /api/announcements/{announcementId}",
+        // Partners: public to ASP.NET Core authorization; authenticated by its HMAC signature (rows above).
+        "POST /api/partner/rounds/{roundId}/ballots",
+        // end Partners
         "GET " + ServerFixture.ThrowingPath,
         // web: fan site — server-rendered pages anyone may open, and Blazor's own endpoints (the opaque redirect and
         // the interactive circuit's hub, which authenticates per page through the console's own checks).

@@ -60,7 +60,7 @@ internal static class BenchCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ballots_per_s={result.BallotsPerSecond:F0}"));
             return result.Unexpected == 0 ? ExitCodes.Success : ExitCodes.InternalError;
         });
-        return new Command("bench", "Benchmarks.") { engine, AuditBenchCommand.Create(), HttpBenchCommand.Create(), SoakBenchCommand.Create() };
+        return new Command("bench", "Benchmarks.") { engine, AuditBenchCommand.Create(), HttpBenchCommand.Create(), SoakBenchCommand.Create(), PartnerBenchCommand.Create() };
     }
 
     private static void Report(EngineResult r, TextWriter output)

@@ -65,6 +65,14 @@ public static class ProblemCodes
     public const string AnnouncementChanged = "announcement_changed";
     public const string ForensicWarningsUnacknowledged = "forensic_warnings_unacknowledged";
 
+    // Partners: partner keys and signed ballot batches (Partners/).
+    public const string PartnerKeyNotFound = "partner_key_not_found";
+    public const string SignatureInvalid = "signature_invalid";
+    public const string TimestampOutOfRange = "timestamp_out_of_range";
+    public const string IdempotencyKeyRequired = "idempotency_key_required";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
+
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch
     {

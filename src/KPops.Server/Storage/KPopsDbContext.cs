@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KPops.Server.Storage;
 
 /// <summary>
-/// Everything the server stores that is not the vote log: seasons, staff (Identity), fans, one-time codes and
-/// partner keys. The model is provider-neutral; <see cref="SqliteKPopsDbContext"/> and
+/// Everything the server stores that is not the vote log: seasons, staff (Identity), fans, one-time codes,
+/// partner keys and partner batches (idempotency). The model is provider-neutral; <see cref="SqliteKPopsDbContext"/> and
 /// <see cref="PostgresKPopsDbContext"/> exist only so that each provider has its own migrations.
 /// </summary>
 public abstract class KPopsDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
@@ -17,6 +17,8 @@ public abstract class KPopsDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
     public DbSet<PartnerKey> PartnerKeys => Set<PartnerKey>();
+
+    public DbSet<PartnerBatch> PartnerBatches => Set<PartnerBatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,7 +52,19 @@ public abstract class KPopsDbContext(DbContextOptions options) : IdentityDbConte
             key.ToTable("PartnerKeys");
             key.Property(k => k.Id).HasMaxLength(64);
             key.Property(k => k.PartnerName).HasMaxLength(200);
-            key.Property(k => k.SecretHash).HasMaxLength(32);
+            key.Property(k => k.ProtectedSecret).HasMaxLength(1024);
+            key.Property(k => k.CreatedBy).HasMaxLength(450);
+        });
+
+        builder.Entity<PartnerBatch>(batch =>
+        {
+            batch.ToTable("PartnerBatches");
+            // Idempotency keys are the partner's own: two keys may use the same string without meeting.
+            batch.HasKey(b => new { b.KeyId, b.IdempotencyKey });
+            batch.Property(b => b.KeyId).HasMaxLength(64);
+            batch.Property(b => b.IdempotencyKey).HasMaxLength(200);
+            batch.Property(b => b.RequestHash).HasMaxLength(32);
+            batch.HasIndex(b => b.CreatedAtUnixMs);
         });
     }
 }

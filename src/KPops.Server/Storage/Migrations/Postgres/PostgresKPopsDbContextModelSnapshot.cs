@@ -85,6 +85,37 @@ namespace KPops.Server.Storage.Migrations.Postgres
                     b.ToTable("OneTimeCodes", (string)null);
                 });
 
+            modelBuilder.Entity("KPops.Server.Storage.PartnerBatch", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Checkpoint")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Outcomes")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("KeyId", "IdempotencyKey");
+
+                    b.HasIndex("CreatedAtUnixMs");
+
+                    b.ToTable("PartnerBatches", (string)null);
+                });
+
             modelBuilder.Entity("KPops.Server.Storage.PartnerKey", b =>
                 {
                     b.Property<string>("Id")
@@ -94,18 +125,22 @@ namespace KPops.Server.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("PartnerName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<byte[]>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("bytea");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
 
                     b.HasKey("Id");
 

@@ -80,6 +80,37 @@ namespace KPops.Server.Storage.Migrations.Sqlite
                     b.ToTable("OneTimeCodes", (string)null);
                 });
 
+            modelBuilder.Entity("KPops.Server.Storage.PartnerBatch", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checkpoint")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Outcomes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("KeyId", "IdempotencyKey");
+
+                    b.HasIndex("CreatedAtUnixMs");
+
+                    b.ToTable("PartnerBatches", (string)null);
+                });
+
             modelBuilder.Entity("KPops.Server.Storage.PartnerKey", b =>
                 {
                     b.Property<string>("Id")
@@ -89,18 +120,22 @@ namespace KPops.Server.Storage.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PartnerName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
