@@ -17,6 +17,7 @@ internal static class KpopsCli
             StaffCommand.Create(),
             Bench.BenchCommand.Create(),
             AuditCommand.Create(),
+            WitnessCommand.Create(),
         };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>

@@ -7,7 +7,7 @@ namespace KPops.Cli.Commands;
 
 /// <summary>
 /// <c>kpops audit SOURCE --key KEY</c>: verifies a published vote log and recounts it (see docs/audit.md).
-/// Exit codes: 0 passed, 3 the log failed verification, 4 the recount disagrees with the log's announcements
+/// Exit codes: 0 passed, 3 the log failed verification (or too few witnesses cosigned it), 4 the recount disagrees with the log's announcements
 /// or an entry is invalid, 1 bad arguments, 2 a named file does not exist.
 /// </summary>
 internal static class AuditCommand
@@ -22,14 +22,18 @@ internal static class AuditCommand
         var state = new Option<DirectoryInfo?>("--state") { Description = "Where to remember verified checkpoints (default: ~/.kpops/audit/<origin>).", HelpName = "DIR" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained HTML report page.", HelpName = "FILE" };
+        var witness = new Option<string[]>("--witness") { Description = "A witness's cosignature key (name+id+key), or a file holding it, whose cosignature on the checkpoint to check. Repeatable.", HelpName = "KEY|FILE" };
+        var minWitnesses = new Option<int?>("--min-witnesses") { Description = "Fail unless at least N of the --witness keys validly cosigned the checkpoint (default: 1 when --witness is given).", HelpName = "N" };
 
         var command = new Command("audit", "Verify a vote log, check it against earlier checkpoints, recount every round, compare with every announcement, and run the tally forensics.")
         {
-            source, key, state, json, html,
+            source, key, state, json, html, witness, minWitnesses,
         };
         command.SetCliAction((parseResult, console) =>
         {
             var verifier = ReadKey(parseResult.GetValue(key)!);
+            var witnesses = (parseResult.GetValue(witness) ?? []).Select(ReadWitnessKey).ToList();
+            var quorum = WitnessQuorum(parseResult.GetValue(minWitnesses), witnesses.Count);
             var sourceText = parseResult.GetValue(source)!;
             using var http = IsUrl(sourceText) ? new HttpClient() : null;
             var tiles = OpenSource(sourceText, http);
@@ -40,6 +44,8 @@ internal static class AuditCommand
                 State = stateDirectory is null ? null : new AuditStateStore(stateDirectory.FullName),
                 StateForOrigin = origin => new AuditStateStore(AuditStateStore.DefaultDirectory(origin)),
                 Progress = progress,
+                Witnesses = witnesses,
+                MinWitnesses = quorum,
             };
             var report = Run(console, Auditor);
             if (parseResult.GetValue(json))
@@ -49,6 +55,7 @@ internal static class AuditCommand
             else
             {
                 AuditReportView.Write(console.Out, report);
+                WriteWitnesses(console, report);
             }
 
             if (parseResult.GetValue(html) is { } page)
@@ -91,6 +98,48 @@ internal static class AuditCommand
         return NoteVerifier.TryParse(text, out var verifier, out var error)
             ? verifier
             : throw new CliException($"--key: not a verifier key ({error}). Pass the log's key text or a file holding it.");
+    }
+
+    private static CosignatureVerifier ReadWitnessKey(string value)
+    {
+        var text = File.Exists(value) ? File.ReadLines(value).FirstOrDefault(l => l.Trim().Length > 0)?.Trim() : value.Trim();
+        return CosignatureVerifier.TryParse(text, out var witness, out var error)
+            ? witness
+            : throw new CliException($"--witness {value}: not a witness key ({error}). Pass the key `kpops witness key` prints, or a file holding it.");
+    }
+
+    private static int WitnessQuorum(int? requested, int witnesses)
+    {
+        int quorum = requested ?? (witnesses > 0 ? 1 : 0);
+        if (quorum < 0 || quorum > witnesses)
+        {
+            throw new CliException($"--min-witnesses {quorum}: must be between 0 and the number of --witness keys ({witnesses}).");
+        }
+
+        return quorum;
+    }
+
+    private static void WriteWitnesses(CliConsole console, AuditReport report)
+    {
+        if (report.Witnesses.Count == 0)
+        {
+            return;
+        }
+
+        int valid = WitnessCosignatures.CountValid(report.Witnesses);
+        console.Out.WriteLine($"Witnesses: {valid} of {report.Witnesses.Count} cosigned this checkpoint (required: {report.MinWitnesses}).");
+        foreach (var result in report.Witnesses)
+        {
+            string time = result.Time is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty;
+            string status = result.Status switch
+            {
+                CosignatureStatus.Valid => "cosigned",
+                CosignatureStatus.Invalid => "INVALID cosignature (forged or corrupted)",
+                CosignatureStatus.FromTheFuture => "cosignature dated in the future",
+                _ => "no cosignature",
+            };
+            console.Out.WriteLine($"  {result.Witness.Name}: {status}{time}");
+        }
     }
 
     private static bool IsUrl(string source) =>
