@@ -40,7 +40,7 @@ internal static class AnnouncementDesk
             // The same figures and thresholds as `kpops audit`: the producer sees what an auditor will flag.
             var findings = TallyForensics.Examine([.. result.Ranking.Select(row => new PublishedCount(row.Trainee, row.Score))]);
             forensics.AddRange(findings.Select(finding => new ForensicFinding(
-                finding.Code, finding.Explanation, finding.Chance, finding.Severity == FindingSeverity.Warning ? "warning" : "notice")));
+                finding.Code, finding.Explanation, Probability(finding.Chance), finding.Severity == FindingSeverity.Warning ? "warning" : "notice")));
             if (TallyForensics.HasWarning(findings))
             {
                 checks.Add(new PreviewCheck(AnnouncementGate.ForensicWarnings, false,
@@ -56,6 +56,9 @@ internal static class AnnouncementDesk
     public static AnnouncementResult Rank(
         CompiledSeason season, string announcementId, ISeasonCounts counts, IReadOnlyDictionary<string, AnnouncementResult> published) =>
         RankingEngine.Rank(season.Season, announcementId, counts, published);
+
+    /// <summary>A chance as JSON can carry it (JSON has no NaN): an estimate that failed says nothing, so 1.</summary>
+    private static double Probability(double chance) => double.IsNaN(chance) ? 1 : Math.Clamp(chance, 0, 1);
 
     /// <summary>SHA-256 of the entry's bytes, lower-case hex: names one exact ranking.</summary>
     public static string Fingerprint(AnnouncementPublished entry) => Convert.ToHexStringLower(SHA256.HashData(entry.ToBytes()));
