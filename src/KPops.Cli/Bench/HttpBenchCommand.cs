@@ -57,6 +57,9 @@ internal static class HttpBenchCommand
         output.WriteLine($"ballots:   {N(r.Full.Ok / r.Full.Seconds)} ballots/s, p50 {Ms(r.Full.P50Ms)}, p99 {Ms(r.Full.P99Ms)} " +
             $"(POST /api/rounds/{BenchServer.RoundId}/ballots, a new voter token per ballot, durable receipt with inclusion proof; wrk -t{s.Threads} -c{s.Connections}, {s.Seconds} s)");
         output.WriteLine($"           {N(r.Full.Ok)} accepted, {N(r.Full.Non2xx)} non-200 answers, {N(r.Full.SocketErrors)} socket errors; log grew by {N(r.FullLogGrowth)} entries");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"           server CPU {r.FullServerCpu.TotalMilliseconds * 1000 / Math.Max(1, r.FullLogGrowth):F1} µs per ballot " +
+            $"({r.FullServerCpu.TotalSeconds / r.Full.Seconds:F2} cores on average; wrk runs in its own process)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:     {ratio:F2} of the ceiling (target ≥ 0.60)"));
         output.WriteLine($"at {PacedShare:P0}:    paced at {N(r.PacedTarget)} ballots/s (wrk's delay() hook on a monotonic clock, -c{s.Connections}): " +
             $"{N(r.Paced.Ok / r.Paced.Seconds)} ballots/s achieved, p50 {Ms(r.Paced.P50Ms)}, p99 {Ms(r.Paced.P99Ms)} (target p99 ≤ 50 ms); " +
@@ -75,7 +78,7 @@ internal static class HttpBenchCommand
 internal sealed record HttpBenchSettings(int Seconds, int Connections, int Threads, string Baselines);
 
 internal sealed record HttpBenchResult(
-    CeilingResult Ceiling, WrkResult Full, long FullLogGrowth, double PacedTarget, WrkResult Paced, string LoadBefore, string LoadAfter)
+    CeilingResult Ceiling, WrkResult Full, long FullLogGrowth, TimeSpan FullServerCpu, double PacedTarget, WrkResult Paced, string LoadBefore, string LoadAfter)
 {
     public long Errors => Full.Non2xx + Full.SocketErrors + Paced.Non2xx + Paced.SocketErrors;
 }
@@ -104,14 +107,26 @@ internal sealed class HttpBenchmark(HttpBenchSettings settings, TextWriter progr
         await progress.WriteLineAsync($"ballots: {settings.Seconds} s, {settings.Connections} connections, as fast as they go...");
         string fullTokens = load.PrepareTokens((long)(ceiling.RequestsPerSecond * settings.Seconds * TokenMargin), progress);
         long sizeBefore = server.Pipeline.LogSize;
+        TimeSpan cpuBefore = ProcessCpu.Now();
         WrkResult full = await load.RunAsync(fullTokens, new LoadShape(settings.Connections, duration));
+        TimeSpan cpu = ProcessCpu.Now() - cpuBefore;
         long growth = server.Pipeline.LogSize - sizeBefore;
 
         double target = full.Ok / full.Seconds * HttpBenchCommand.PacedShare;
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"paced: {settings.Seconds} s at {target:N0} ballots/s..."));
         string pacedTokens = load.PrepareTokens((long)(target * settings.Seconds * TokenMargin), progress);
         WrkResult paced = await load.RunAsync(pacedTokens, new LoadShape(settings.Connections, duration, target));
-        return new HttpBenchResult(ceiling, full, growth, target, paced, loadBefore, LoadAverage.Now());
+        return new HttpBenchResult(ceiling, full, growth, cpu, target, paced, loadBefore, LoadAverage.Now());
+    }
+}
+
+/// <summary>CPU time this process has used (the server, when the benchmark hosts it and wrk runs apart).</summary>
+internal static class ProcessCpu
+{
+    public static TimeSpan Now()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
 

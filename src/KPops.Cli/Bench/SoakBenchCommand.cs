@@ -61,13 +61,13 @@ internal static class SoakBenchCommand
             $"steady {N(r.Capacity * SoakSettings.SteadyShare)}/s on {s.Connections} connections, spike {N(r.Capacity * SoakSettings.SteadyShare * SoakSettings.SpikeFactor)}/s " +
             $"asked on {s.SpikeConnections} connections (capped by what the machine takes); {s.MinuteSeconds} s per row");
         var table = new Table().AddColumns(
-            "minute", "phase", "target/s", "accepted/s", "accepted", "intended rejections", "other errors", "p50 ms", "p99 ms", "working set MB", "GC heap MB", "quota tables MB");
+            "minute", "phase", "target/s", "accepted/s", "accepted", "intended rejections", "other errors", "p50 ms", "p99 ms", "CPU µs/request", "working set MB", "GC heap MB", "quota tables MB");
         foreach (var m in r.Minutes)
         {
             table.AddRow(
                 m.Minute.ToString(CultureInfo.InvariantCulture), m.Phase, N(m.TargetPerSecond), N(m.Load.Accepted / m.Load.Seconds), N(m.Load.Accepted),
                 N(m.Load.Intended), N(m.OtherErrors) + (m.Load.Statuses.Length > 0 ? $" ({Markup.Escape(m.Load.Statuses)})" : ""),
-                F1(m.Load.P50Ms), F1(m.Load.P99Ms), Mb(m.WorkingSetBytes), Mb(m.GcHeapBytes), Mb(m.QuotaBytes));
+                F1(m.Load.P50Ms), F1(m.Load.P99Ms), F1(m.CpuMicrosPerRequest), Mb(m.WorkingSetBytes), Mb(m.GcHeapBytes), Mb(m.QuotaBytes));
         }
 
         console.Out.Write(table);

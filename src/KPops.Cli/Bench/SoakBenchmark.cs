@@ -28,8 +28,11 @@ internal sealed record SoakSettings(int Minutes, int MinuteSeconds, double? Capa
 
 /// <summary>One reporting interval of the soak.</summary>
 internal sealed record SoakMinute(
-    int Minute, string Phase, double TargetPerSecond, WrkResult Load, long LogGrowth, long WorkingSetBytes, long GcHeapBytes, long QuotaBytes, bool Closed)
+    int Minute, string Phase, double TargetPerSecond, WrkResult Load, long LogGrowth, TimeSpan ServerCpu, long WorkingSetBytes, long GcHeapBytes, long QuotaBytes, bool Closed)
 {
+    /// <summary>Server CPU per request answered (accepted or refused), in microseconds.</summary>
+    public double CpuMicrosPerRequest => ServerCpu.TotalMilliseconds * 1000 / Math.Max(1, Load.Requests);
+
     public long OtherErrors => Load.Other + Load.SocketErrors;
 }
 
@@ -59,7 +62,8 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter progress)
         using var load = new BallotLoad(server, settings.Threads);
 
         await progress.WriteLineAsync("warm-up: 3 s, 8 connections...");
-        string warm = load.PrepareTokens(30_000, progress);
+        // 8 connections for 3 s take far fewer tokens than the capacity run; a given capacity bounds them better still.
+        string warm = load.PrepareTokens(settings.Capacity is { } known ? Math.Min(30_000, (long)(known * 3 * TokenMargin) + 1000) : 30_000, progress);
         await load.RunAsync(warm, new LoadShape(8, TimeSpan.FromSeconds(3)));
 
         double capacity;
@@ -84,7 +88,8 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter progress)
         var tokenFiles = new string[settings.Minutes + 1];
         for (int minute = 1; minute <= settings.Minutes; minute++)
         {
-            double budget = settings.IsSpike(minute) ? Math.Min(spike, capacity * 2) : steady;
+            // More connections push more than the capacity run measured (batches fill better): room for 4× capacity.
+            double budget = settings.IsSpike(minute) ? Math.Min(spike, capacity * 4) : steady;
             tokenFiles[minute] = load.PrepareTokens((long)(budget * settings.MinuteSeconds * TokenMargin) + 1000, progress);
         }
 
@@ -97,6 +102,7 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter progress)
             var shape = new LoadShape(isSpike ? settings.SpikeConnections : settings.Connections, step, isSpike ? spike : steady,
                 SoakSettings.RepeatShare, SoakSettings.InvalidShare, Classify: true);
             long sizeBefore = server.Pipeline.LogSize;
+            TimeSpan cpuBefore = ProcessCpu.Now();
             Task<WrkResult> running = load.RunAsync(tokenFiles[minute], shape);
             if (closesNow)
             {
@@ -107,9 +113,10 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter progress)
             }
 
             WrkResult result = await running;
+            TimeSpan cpu = ProcessCpu.Now() - cpuBefore;
             var (workingSet, heap) = Memory();
             var row = new SoakMinute(minute, isSpike ? (closesNow ? "spike+close" : "spike") : "steady", shape.BallotsPerSecond, result,
-                server.Pipeline.LogSize - sizeBefore, workingSet, heap, server.Pipeline.QuotaResidentBytes, closed);
+                server.Pipeline.LogSize - sizeBefore, cpu, workingSet, heap, server.Pipeline.QuotaResidentBytes, closed);
             minutes.Add(row);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {minute,2} {row.Phase,-11} {result.Accepted / result.Seconds,8:N0}/s accepted={result.Accepted:N0} intended={result.Intended:N0} " +
