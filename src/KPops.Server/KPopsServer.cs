@@ -12,6 +12,7 @@ using KPops.Server.Storage;
 using KPops.Server.Telemetry;
 using KPops.Server.Voting;
 using KPops.Server.Web;
+using KPops.Server.Web.Console;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -65,6 +66,7 @@ public static class KPopsServer
         builder.Services.AddKPopsOperations();
         builder.Services.AddKPopsLiveCounts();
         builder.Services.AddKPopsWeb();
+        builder.Services.AddKPopsConsole();
         builder.Services.AddKPopsIntegrity();
         return builder;
     }
@@ -95,6 +97,7 @@ public static class KPopsServer
         app.MapPartnersApi();
         app.MapOperationsApi();
         app.MapLiveCountsHub();
+        app.MapKPopsConsole();
         app.MapKPopsWeb();
         app.MapIntegrityApi();
         return app;

@@ -17,6 +17,9 @@ public static class AuthorizationMatrix
     private const int NotFound = 404;
     private const int MethodNotAllowed = 405;
 
+    /// <summary>web: console and reveal — console pages redirect browsers to sign in or to the access-denied page.</summary>
+    private const int Found = 302;
+
     /// <summary>
     /// A request of the matrix; <c>{season}</c> in a body is replaced by a fresh valid season file. A voter token
     /// authenticates only as a voter: everywhere else it is no credential at all (401).
@@ -77,6 +80,28 @@ public static class AuthorizationMatrix
         new("DELETE", "/api/partners/{keyId}", "/api/partners/pk_00000000000000000000", null, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("POST", "/api/partner/rounds/{roundId}/ballots", "/api/partner/rounds/no-such-round/ballots", """{"ballots":[]}""", Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized),
         // end Partners
+        // web: console and reveal — console pages (Blazor; GET renders, POST is Blazor form handling, which needs the
+        // anti-forgery token). Not signed in, or a role the page's policy does not admit: a redirect (302) to the
+        // sign-in or the access-denied page, never the page. Mentors: the console home and grading only.
+        new("GET", "/console", "/console", null, Found, Found, Ok, Ok, Ok, Voter: Found),
+        new("POST", "/console", "/console", null, Found, Found, BadRequest, BadRequest, BadRequest, Voter: Found),
+        new("GET", "/console/season", "/console/season", null, Found, Found, Found, Ok, Found, Voter: Found),
+        new("POST", "/console/season", "/console/season", null, Found, Found, Found, BadRequest, Found, Voter: Found),
+        new("GET", "/console/rounds", "/console/rounds", null, Found, Found, Found, Ok, Found, Voter: Found),
+        new("POST", "/console/rounds", "/console/rounds", null, Found, Found, Found, BadRequest, Found, Voter: Found),
+        new("GET", "/console/live", "/console/live", null, Found, Found, Found, Ok, Found, Voter: Found),
+        new("POST", "/console/live", "/console/live", null, Found, Found, Found, BadRequest, Found, Voter: Found),
+        new("GET", "/console/announcements", "/console/announcements", null, Found, Found, Found, Ok, Found, Voter: Found),
+        new("POST", "/console/announcements", "/console/announcements", null, Found, Found, Found, BadRequest, Found, Voter: Found),
+        new("GET", "/console/benefits", "/console/benefits", null, Found, Found, Found, Ok, Found, Voter: Found),
+        new("POST", "/console/benefits", "/console/benefits", null, Found, Found, Found, BadRequest, Found, Voter: Found),
+        new("GET", "/console/reveal", "/console/reveal", null, Found, Found, Found, Ok, Found, Voter: Found),
+        new("POST", "/console/reveal", "/console/reveal", null, Found, Found, Found, BadRequest, Found, Voter: Found),
+        new("GET", "/console/integrity", "/console/integrity", null, Found, Found, Found, Ok, Ok, Voter: Found),
+        new("POST", "/console/integrity", "/console/integrity", null, Found, Found, Found, BadRequest, BadRequest, Voter: Found),
+        new("GET", "/console/grading", "/console/grading", null, Found, Found, Ok, Found, Found, Voter: Found),
+        new("POST", "/console/grading", "/console/grading", null, Found, Found, BadRequest, Found, Found, Voter: Found),
+        // end web: console and reveal
     ];
 
     /// <summary>Endpoints anyone may call, by design: sign-in, fan sign-up, public season formats, the log, health, docs, metrics.</summary>
@@ -115,6 +140,17 @@ public static class AuthorizationMatrix
         "GET /_blazor",
         "GET /_blazor/disconnect/",
         "GET /_blazor/initializers/",
+        // web: console and reveal — the sign-in and access-denied pages, the sign-in/sign-out form endpoints (they
+        // check the anti-forgery token), and the broadcast reveal, which only ever shows published rankings.
+        "GET /console/signin",
+        "POST /console/signin",
+        "GET /console/denied",
+        "POST /console/denied",
+        "POST /console/account/signin",
+        "POST /console/account/signout",
+        "GET /reveal/{AnnouncementId}",
+        "POST /reveal/{AnnouncementId}",
+        // end web: console and reveal
     ];
 
     public static TheoryData<string, string, Role> Cases()

@@ -67,6 +67,8 @@ internal static class AuditBenchCommand
         output.WriteLine($"audit:      {r.Report.Verdict} in {F(seconds)} s; {Numbers.Format(r.Report.Recount?.EntriesRead ?? 0)} entries verified, {Numbers.Format(counted)} ballots recounted, {r.Report.Announcements.Count} announcement(s) compared");
         output.WriteLine($"throughput: {Numbers.Format((long)r.BallotsPerSecond)} ballots/s (wall)");
         output.WriteLine($"cpu:        {F(r.AuditCpu.TotalSeconds)} s user+sys ({F(r.AuditCpu.TotalSeconds * 1e6 / Math.Max(1, counted))} s per million ballots) on {Environment.ProcessorCount} cores");
+        var idle = Math.Max(r.AuditCpu.TotalSeconds / Environment.ProcessorCount, r.BusiestThreadSeconds);
+        output.WriteLine($"serial:     {F(r.BusiestThreadSeconds)} s CPU on the busiest thread (the in-order recount); on {Environment.ProcessorCount} idle cores the audit needs at least {F(idle)} s");
         output.WriteLine($"load:       {r.LoadBefore} before the audit, {r.LoadAfter} after (1, 5, 15 min)");
         foreach (var problem in r.Report.Problems.Take(5))
         {

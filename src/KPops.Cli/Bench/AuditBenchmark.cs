@@ -19,6 +19,7 @@ internal sealed record AuditBenchResult(
     long TileBytes,
     AuditReport Report,
     TimeSpan AuditCpu,
+    double BusiestThreadSeconds,
     string LoadBefore,
     string LoadAfter)
 {
@@ -89,10 +90,12 @@ internal sealed class AuditBenchmark(long ballots, string directory, TextWriter 
         GC.Collect();
         var loadBefore = LoadAverage();
         var cpuBefore = CpuTime();
+        var threadsBefore = AuditThreadTimes.Snapshot();
         var auditor = new LogAuditor(new DirectoryTileSource(tilesDirectory), verifier) { SourceName = tilesDirectory };
         var report = await auditor.RunAsync();
         var auditCpu = CpuTime() - cpuBefore;
-        return new AuditBenchResult(0, 0, TimeSpan.Zero, TimeSpan.Zero, 0, report, auditCpu, loadBefore, LoadAverage());
+        var busiest = AuditThreadTimes.BusiestThread(threadsBefore, AuditThreadTimes.Snapshot());
+        return new AuditBenchResult(0, 0, TimeSpan.Zero, TimeSpan.Zero, 0, report, auditCpu, busiest, loadBefore, LoadAverage());
     }
 
     private async Task<long> WriteLogAsync(FileLogStorage storage, NoteSigner signer)

@@ -1,7 +1,9 @@
+using KPops.Format;
 using KPops.Format.Model;
 using KPops.Server;
 using KPops.Server.Demo;
 using KPops.Server.Staff;
+using KPops.Server.Storage;
 using KPops.Server.Voting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,12 @@ public class KPopsWebServer : IAsyncLifetime
     /// <summary>The preset the server seeds; override to run a class against another format.</summary>
     protected virtual string Preset => DemoSeed.DefaultPreset;
 
+    /// <summary>
+    /// A season to make the log's season instead of the preset (e.g. the preset with an evaluation added); the demo
+    /// seed then only adds the staff accounts, since a log counts the first season it is given.
+    /// </summary>
+    protected virtual Season? SeasonToLoad => null;
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "kpops-web-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -32,8 +40,8 @@ public class KPopsWebServer : IAsyncLifetime
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>The seeded season (the log's season).</summary>
-    public Season Season => Demo.Season;
+    /// <summary>The season the log counts (the preset, or <see cref="SeasonToLoad"/>).</summary>
+    public Season Season => Voting.Pipeline?.Season.Season ?? Demo.Season;
 
     public DemoSetup Demo => _demo ?? throw new InvalidOperationException("The server is not started.");
 
@@ -62,6 +70,11 @@ public class KPopsWebServer : IAsyncLifetime
         builder.Logging.AddProvider(new ArtifactLoggerProvider(Artifacts.ServerLogPath(GetType().Name + "-" + Path.GetFileName(DataDirectory))));
         _app = KPopsServer.Build(builder);
         await KPopsServer.PrepareDatabaseAsync(_app);
+        if (SeasonToLoad is { } season)
+        {
+            await LoadSeasonAsync(_app.Services, season);
+        }
+
         _demo = await DemoSeed.SeedAsync(_app.Services, Preset);
         await _app.StartAsync();
         // Port 0 asks Kestrel for a free port; after start the address list holds the one it bound.
@@ -83,6 +96,18 @@ public class KPopsWebServer : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    private static async Task LoadSeasonAsync(IServiceProvider services, Season season)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KPopsDbContext>();
+            db.Seasons.Add(new SeasonRecord { Id = season.Id, Json = SeasonFile.Serialize(season), LoadedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await services.GetRequiredService<VotingHost>().DefineSeasonAsync(season);
     }
 
     private StaffCredentials StaffOf(string role) => Demo.Staff.Single(staff => staff.Role == role);

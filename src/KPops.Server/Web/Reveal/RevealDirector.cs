@@ -1,0 +1,62 @@
+namespace KPops.Server.Web.Reveal;
+
+/// <summary>In which order the seats of a ranking are revealed on air.</summary>
+public enum RevealOrder
+{
+    /// <summary>From the last surviving seat up to 1st: the classic survival-show suspense.</summary>
+    LastSeatFirst,
+
+    /// <summary>From 1st down.</summary>
+    FirstSeatFirst,
+}
+
+/// <summary>How far the reveal of one announcement has gone: the first <see cref="Revealed"/> seats in <see cref="Order"/>.</summary>
+public sealed record RevealCue(string AnnouncementId, int Revealed, RevealOrder Order);
+
+/// <summary>
+/// The broadcast reveal's shared state: for each published announcement, how many seats the producers have revealed
+/// so far. The console steps it; every open reveal screen (an interactive page on the same server) follows through
+/// <see cref="Changed"/> at once. Kept in memory: after a restart a reveal starts over, which a producer can re-step
+/// in seconds, while the ranking itself is always the published one from the log.
+/// </summary>
+public sealed class RevealDirector
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, RevealCue> _cues = new(StringComparer.Ordinal);
+
+    /// <summary>Raised after every change, on the caller's thread; handlers must hop to their own context.</summary>
+    public event Action<RevealCue>? Changed;
+
+    public RevealCue Cue(string announcementId)
+    {
+        lock (_lock)
+        {
+            return _cues.GetValueOrDefault(announcementId) ?? new RevealCue(announcementId, 0, RevealOrder.LastSeatFirst);
+        }
+    }
+
+    /// <summary>Reveals <paramref name="delta"/> more seats (negative: hides again), within 0..<paramref name="seatCount"/>.</summary>
+    public RevealCue Step(string announcementId, int delta, int seatCount) =>
+        Update(announcementId, cue => cue with { Revealed = Math.Clamp(cue.Revealed + delta, 0, seatCount) });
+
+    public RevealCue RevealAll(string announcementId, int seatCount) =>
+        Update(announcementId, cue => cue with { Revealed = seatCount });
+
+    /// <summary>Hides every seat, and sets the order for the next run.</summary>
+    public RevealCue Reset(string announcementId, RevealOrder order) =>
+        Update(announcementId, _ => new RevealCue(announcementId, 0, order));
+
+    private RevealCue Update(string announcementId, Func<RevealCue, RevealCue> change)
+    {
+        ArgumentNullException.ThrowIfNull(announcementId);
+        RevealCue next;
+        lock (_lock)
+        {
+            next = change(_cues.GetValueOrDefault(announcementId) ?? new RevealCue(announcementId, 0, RevealOrder.LastSeatFirst));
+            _cues[announcementId] = next;
+        }
+
+        Changed?.Invoke(next);
+        return next;
+    }
+}
