@@ -131,26 +131,31 @@ public static class AuthorizationMatrix
         "POST /api/partner/rounds/{roundId}/ballots",
         // end Partners
         "GET " + ServerFixture.ThrowingPath,
-        // web: fan site — server-rendered pages anyone may open, and Blazor's own endpoints (the opaque redirect and
-        // the interactive circuit's hub, which authenticates per page through the console's own checks).
+        // web: fan site — server-rendered pages anyone may open (GET, and POST for Blazor's form handling, which these
+        // pages do not use), and Blazor's own endpoints: the opaque redirect and the interactive console's circuit hub.
         "GET /",
         "POST /",
+        "GET /trainees",
+        "POST /trainees",
+        "GET /trainees/{Id}",
+        "POST /trainees/{Id}",
+        "GET /vote",
+        "POST /vote",
+        "GET /vote/{RoundId}",
+        "POST /vote/{RoundId}",
+        "GET /rankings",
+        "POST /rankings",
+        "GET /rankings/{AnnouncementId}",
+        "POST /rankings/{AnnouncementId}",
+        "GET /sign-in",
+        "POST /sign-in",
+        "GET /my-ballots",
+        "POST /my-ballots",
         "GET /_framework/opaque-redirect",
         "GET /_blazor/negotiate",
         "GET /_blazor",
         "GET /_blazor/disconnect/",
         "GET /_blazor/initializers/",
-        // web: console and reveal — the sign-in and access-denied pages, the sign-in/sign-out form endpoints (they
-        // check the anti-forgery token), and the broadcast reveal, which only ever shows published rankings.
-        "GET /console/signin",
-        "POST /console/signin",
-        "GET /console/denied",
-        "POST /console/denied",
-        "POST /console/account/signin",
-        "POST /console/account/signout",
-        "GET /reveal/{AnnouncementId}",
-        "POST /reveal/{AnnouncementId}",
-        // end web: console and reveal
     ];
 
     public static TheoryData<string, string, Role> Cases()
