@@ -11,7 +11,7 @@ namespace KPops.Server.Witnesses;
 /// the spec's — 200 with cosignature lines, 400 malformed, 403 no trusted log signature, 404 unknown origin, 409 with
 /// the witness's size as <c>text/x.tlog.size</c>, 422 bad consistency proof — so any tlog-witness client can use it.
 /// </summary>
-public static class WitnessApi
+public static partial class WitnessApi
 {
     /// <summary>Large enough for a checkpoint with 100 signature lines and 63 proof hashes.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -24,7 +24,7 @@ public static class WitnessApi
         return app;
     }
 
-    internal static async Task<IResult> AddCheckpointAsync(CheckpointWitness witness, HttpContext context)
+    internal static async Task<IResult> AddCheckpointAsync(CheckpointWitness witness, ILogger<CheckpointWitness> logger, HttpContext context)
     {
         byte[]? body = await RequestBody.ReadLimitedAsync(context.Request.Body, MaxRequestBytes, context.RequestAborted);
         if (body is null)
@@ -34,6 +34,15 @@ public static class WitnessApi
 
         // The witness updates its state file with fsync under a lock: keep that off the request thread pool's hot path.
         WitnessOutcome outcome = await Task.Run(() => witness.AddCheckpoint(body), context.RequestAborted);
+        if (outcome.Status == WitnessStatus.Cosigned)
+        {
+            LogCosigned(logger, outcome.Message);
+        }
+        else
+        {
+            LogRefused(logger, outcome.Status, outcome.Message, context.Connection.RemoteIpAddress?.ToString());
+        }
+
         return ToResult(outcome);
     }
 
@@ -46,4 +55,10 @@ public static class WitnessApi
         WitnessStatus.InvalidProof => Problem.Of(StatusCodes.Status422UnprocessableEntity, ProblemCodes.WitnessInvalidProof, outcome.Message),
         _ => Problem.BadRequest(ProblemCodes.WitnessBadRequest, outcome.Message),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Decision}")]
+    private static partial void LogCosigned(ILogger logger, string decision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused ({Status}): {Reason} (from {Client})")]
+    private static partial void LogRefused(ILogger logger, WitnessStatus status, string reason, string? client);
 }

@@ -29,6 +29,8 @@ public static class WitnessServer
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls([.. urls]);
+        // One line per decision (WitnessApi), not per request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
         CosignatureSigner signer = WitnessKeyFile.LoadOrCreate(settings.StateDirectory, settings.Name);
         builder.Services.AddSingleton(_ => signer); // a factory, so the container disposes the key with the app
