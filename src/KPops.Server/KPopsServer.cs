@@ -63,6 +63,7 @@ public static class KPopsServer
         builder.Services.AddKPopsFans();
         builder.Services.AddKPopsPartners();
         builder.Services.AddKPopsRequestLimits();
+        builder.Services.AddKPopsBallotRateLimits();
         builder.Services.AddKPopsOperations();
         builder.Services.AddKPopsLiveCounts();
         builder.Services.AddKPopsWeb();

@@ -13,18 +13,19 @@ public static class FanExtensions
     public const string CodeRequestsPolicy = "fan-code-requests";
 
     /// <summary>
-    /// Fan sign-up and sign-in by one-time code, the voter token scheme and the code endpoint's rate limit. The code
-    /// sender is <see cref="SmtpCodeSender"/> when <c>KPops:Smtp:Host</c> is set, else <see cref="OutboxFileSender"/>;
-    /// register another <see cref="IOneTimeCodeSender"/> before this call to replace both.
+    /// Fan sign-up and sign-in by one-time code, the voter token scheme and the code endpoint's rate limit. Codes go
+    /// through <see cref="SmsRouting"/>: phone numbers to <see cref="SmsCodeSender"/> when <c>KPops:Sms:GatewayUrl</c> is
+    /// set, e-mail to <see cref="SmtpCodeSender"/> when <c>KPops:Smtp:Host</c> is set, else to
+    /// <see cref="OutboxFileSender"/>; register another <see cref="IOneTimeCodeSender"/> before this call to replace them.
     /// </summary>
     public static IServiceCollection AddKPopsFans(this IServiceCollection services)
     {
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxFileSender>();
         services.AddSingleton<SmtpCodeSender>();
-        services.TryAddSingleton<IOneTimeCodeSender>(provider => provider.GetRequiredService<IOptions<SmtpOptions>>().Value.Enabled
-            ? provider.GetRequiredService<SmtpCodeSender>()
-            : provider.GetRequiredService<OutboxFileSender>());
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<SmsCodeSender>(SmsCodeSender.HttpClientName);
+        services.TryAddSingleton<IOneTimeCodeSender, SmsRouting>();
         services.AddSingleton<OneTimeCodeHasher>();
         services.AddSingleton<VoterTokens>();
         services.AddScoped<FanSignIn>();
@@ -35,7 +36,8 @@ public static class FanExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                int seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(seconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(CodeRequestsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

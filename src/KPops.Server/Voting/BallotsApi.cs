@@ -30,6 +30,8 @@ public static class BallotsApi
     {
         app.MapGroup("/api/rounds/{roundId}").WithTags("Voting").RequireStaff(VotingPolicies.Voter)
             .MapPost("/ballots", CastAsync)
+            .AddEndpointFilter<BallotRateLimitFilter>()
+            .WithRequestSizeLimit(MaxBallotBytes)
             .AddEndpointFilter<KPops.Server.Integrity.IntegrityBallotFilter>()
             .WithName("CastBallot")
             .WithSummary("Cast a ballot (signed-in fans); answers its receipt")

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using KPops.Server.Problems;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KPops.Server.Voting;
+
+/// <summary>
+/// The ballot endpoint's two rate limits, chained: per account (<c>KPops:BallotsPerAccountPerMinute</c>) and per client
+/// address (<c>KPops:BallotsPerAddressPerMinute</c>), each a fixed one-minute window from System.Threading.RateLimiting,
+/// the library ASP.NET Core's rate limiting runs on. Chained because an endpoint can carry only one ASP.NET Core
+/// rate-limiting policy, and a policy only one partition key. A limit of 0 is off.
+/// </summary>
+public sealed class BallotRateLimits : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly PartitionedRateLimiter<HttpContext> _limiter;
+
+    public BallotRateLimits(IOptions<ServerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ServerOptions settings = options.Value;
+        _limiter = PartitionedRateLimiter.CreateChained(
+            PerMinute(settings.BallotsPerAccountPerMinute, http => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ""),
+            PerMinute(settings.BallotsPerAddressPerMinute, http => http.Connection.RemoteIpAddress?.ToString() ?? ""));
+    }
+
+    /// <summary>Takes one permit for the request's account and address; a lease that is not acquired means 429.</summary>
+    public RateLimitLease Acquire(HttpContext http) => _limiter.AttemptAcquire(http);
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static PartitionedRateLimiter<HttpContext> PerMinute(int limit, Func<HttpContext, string> partition) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http => limit == 0
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetFixedWindowLimiter(partition(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = Window,
+                QueueLimit = 0,
+            }));
+}
+
+/// <summary>Answers 429 <c>rate_limited</c>, with <c>Retry-After</c> in seconds, when <see cref="BallotRateLimits"/> refuses.</summary>
+internal sealed class BallotRateLimitFilter(BallotRateLimits limits) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        using RateLimitLease lease = limits.Acquire(context.HttpContext);
+        if (!lease.IsAcquired)
+        {
+            int seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+            context.HttpContext.Response.Headers.RetryAfter = Math.Max(seconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem.Of(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+                "Too many ballot requests from this account or address; retry after the time in Retry-After.");
+        }
+
+        return await next(context);
+    }
+}
+
+public static class BallotRateLimitExtensions
+{
+    /// <summary>The ballot endpoint's per-account and per-address limits (<see cref="BallotRateLimits"/>).</summary>
+    public static IServiceCollection AddKPopsBallotRateLimits(this IServiceCollection services)
+    {
+        services.AddSingleton<BallotRateLimits>();
+        return services;
+    }
+}
