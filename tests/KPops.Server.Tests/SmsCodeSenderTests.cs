@@ -54,13 +54,21 @@ public sealed class SmsCodeSenderTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Without_sms_or_smtp_every_code_goes_to_the_outbox()
+    public async Task With_sms_but_no_smtp_email_codes_go_to_the_outbox()
     {
-        var app = await StartAsync([]);
+        var app = await StartAsync(new() { ["KPops:Sms:GatewayUrl"] = "https://sms.example/send", ["KPops:Sms:BearerToken"] = Token });
         var routing = Assert.IsType<SmsRouting>(app.Services.GetRequiredService<IOneTimeCodeSender>());
 
-        Assert.IsType<OutboxFileSender>(routing.SenderFor(ContactKind.Phone));
+        Assert.IsType<SmsCodeSender>(routing.SenderFor(ContactKind.Phone));
         Assert.IsType<OutboxFileSender>(routing.SenderFor(ContactKind.Email));
+    }
+
+    [Fact]
+    public async Task Without_sms_or_smtp_codes_go_to_the_outbox()
+    {
+        var app = await StartAsync([]);
+
+        Assert.IsType<OutboxFileSender>(app.Services.GetRequiredService<IOneTimeCodeSender>());
     }
 
     [Fact]

@@ -14,8 +14,8 @@ public static class FanExtensions
 
     /// <summary>
     /// Fan sign-up and sign-in by one-time code, the voter token scheme and the code endpoint's rate limit. Codes go
-    /// through <see cref="SmsRouting"/>: phone numbers to <see cref="SmsCodeSender"/> when <c>KPops:Sms:GatewayUrl</c> is
-    /// set, e-mail to <see cref="SmtpCodeSender"/> when <c>KPops:Smtp:Host</c> is set, else to
+    /// to <see cref="SmsRouting"/> when <c>KPops:Sms:GatewayUrl</c> is set (phone numbers to <see cref="SmsCodeSender"/>,
+    /// e-mail as below), else to <see cref="SmtpCodeSender"/> when <c>KPops:Smtp:Host</c> is set, else to
     /// <see cref="OutboxFileSender"/>; register another <see cref="IOneTimeCodeSender"/> before this call to replace them.
     /// </summary>
     public static IServiceCollection AddKPopsFans(this IServiceCollection services)
@@ -25,7 +25,11 @@ public static class FanExtensions
         services.AddSingleton<SmtpCodeSender>();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<SmsCodeSender>(SmsCodeSender.HttpClientName);
-        services.TryAddSingleton<IOneTimeCodeSender, SmsRouting>();
+        services.AddSingleton<SmsRouting>();
+        services.TryAddSingleton<IOneTimeCodeSender>(provider =>
+            provider.GetRequiredService<IOptions<SmsOptions>>().Value.Enabled ? provider.GetRequiredService<SmsRouting>()
+            : provider.GetRequiredService<IOptions<SmtpOptions>>().Value.Enabled ? provider.GetRequiredService<SmtpCodeSender>()
+            : provider.GetRequiredService<OutboxFileSender>());
         services.AddSingleton<OneTimeCodeHasher>();
         services.AddSingleton<VoterTokens>();
         services.AddScoped<FanSignIn>();

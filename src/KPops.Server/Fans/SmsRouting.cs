@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.Fans;
 
 /// <summary>
-/// The default <see cref="IOneTimeCodeSender"/>: phone codes go to the SMS gateway when <c>KPops:Sms:GatewayUrl</c> is
-/// set, e-mail codes to SMTP when <c>KPops:Smtp:Host</c> is set, and each otherwise to the development outbox — except
-/// phone codes on a server with SMTP but no SMS, which go to SMTP and fail there rather than land in a file unnoticed.
+/// The <see cref="IOneTimeCodeSender"/> of a server with an SMS gateway (<c>KPops:Sms:GatewayUrl</c>): phone codes go to
+/// the gateway, e-mail codes to SMTP when <c>KPops:Smtp:Host</c> is set, else to the development outbox. (Without an SMS
+/// gateway the server uses the SMTP sender — which refuses phone codes rather than let them land in a file unnoticed —
+/// or the outbox directly.)
 /// </summary>
 public sealed class SmsRouting(IServiceProvider services, IOptions<SmsOptions> sms, IOptions<SmtpOptions> smtp) : IOneTimeCodeSender
 {
