@@ -16,15 +16,21 @@ public sealed class LogHost : IDisposable
     public const string SignerKeyFileName = "log-signer.key";
     public const string StorageDirectoryName = "log";
 
-    public LogHost(DataDirectory data, IOptions<LogOptions> options)
+    public LogHost(DataDirectory data, IOptions<LogOptions> options, IEnumerable<ILogStorageLayer> layers)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(layers);
         Origin = options.Value.Origin;
         Signer = SignerKeyFile.LoadOrCreate(data.PathOf(SignerKeyFileName), Origin);
         try
         {
             Storage = FileLogStorage.Open(data.PathOf(StorageDirectoryName));
+            foreach (ILogStorageLayer layer in layers)
+            {
+                Storage = layer.Wrap(Storage);
+            }
+
             using var log = TransparencyLog.Open(Storage, Signer, Origin);
             SizeAtStart = log.Size;
         }
@@ -40,8 +46,11 @@ public sealed class LogHost : IDisposable
         Tiles = new StorageTileSource(Storage);
     }
 
-    /// <summary>The log's storage; the ballot pipeline writes it, the endpoints read it.</summary>
-    public FileLogStorage Storage { get; }
+    /// <summary>
+    /// The log's storage (<see cref="FileLogStorage"/>, wrapped by any registered <see cref="ILogStorageLayer"/>); the
+    /// ballot pipeline writes it, the endpoints read it.
+    /// </summary>
+    public ILogStorage Storage { get; }
 
     /// <summary>The checkpoint signer (secret; owned here, lent to the pipeline).</summary>
     public NoteSigner Signer { get; }

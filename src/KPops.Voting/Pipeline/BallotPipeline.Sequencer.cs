@@ -162,7 +162,9 @@ public sealed partial class BallotPipeline
             Interlocked.Add(ref _queued, start - _currentOffset);
             if (_currentOffset == count)
             {
+                // No current request means offset 0: AnswerRemaining starts each request it drains from there.
                 _current = null;
+                _currentOffset = 0;
             }
 
             if (_pendingCount >= _maxBatch || considered >= limit)

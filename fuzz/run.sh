@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Fuzzes KPops's parsers with AFL++ and SharpFuzz, one bounded afl-fuzz run per target.
+#
+#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     default: 180 s, every target (kpops-fuzz --list)
+#
+# Needs afl++ (Debian: apt-get install -y afl++) and the SharpFuzz instrumentation tool, which this script installs
+# into fuzz/.tools (dotnet tool install SharpFuzz.CommandLine). Findings go to fuzz/findings/<target>/ (not
+# committed); a summary line per target (executions, crashes, hangs) goes to fuzz/findings/summary.tsv. Copy each
+# crash into fuzz/corpus/<target>/ once it is fixed: the test suite's bounded fuzz run replays the whole corpus.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+seconds="${1:-180}"
+shift || true
+out="$here/findings"
+bin="$out/bin"
+tools="$here/.tools"
+
+command -v afl-fuzz >/dev/null || { echo "run.sh: afl-fuzz not found (apt-get install -y afl++)" >&2; exit 1; }
+if [[ ! -x "$tools/sharpfuzz" ]]; then
+  dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools" >/dev/null
+fi
+
+rm -rf "$bin"
+dotnet publish "$here/KPops.Fuzz/KPops.Fuzz.csproj" -c Release -o "$bin" --nologo -v quiet
+# Instrument only KPops's own assemblies: coverage feedback for the code under test, not the framework.
+for dll in KPops.Format.dll KPops.Log.dll KPops.Voting.dll KPops.Server.dll; do
+  "$tools/sharpfuzz" "$bin/$dll" >/dev/null
+done
+
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+  mapfile -t targets < <(dotnet "$bin/kpops-fuzz.dll" --list | awk '{print $1}')
+fi
+
+export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+       AFL_NO_AFFINITY=1 AFL_AUTORESUME=1 DOTNET_TieredPGO=0
+mkdir -p "$out"
+[[ -f "$out/summary.tsv" ]] || printf 'target\tseconds\texecutions\texecs_per_sec\tcorpus\tcrashes\thangs\n' > "$out/summary.tsv"
+for target in "${targets[@]}"; do
+  echo "== $target: afl-fuzz for $seconds s"
+  # -t: .NET's first executions JIT; 10 s keeps slow seeds from counting as hangs. -V bounds the run.
+  afl-fuzz -i "$here/corpus/$target" -o "$out/$target" -t 10000 -m none -V "$seconds" \
+    -- dotnet "$bin/kpops-fuzz.dll" "$target" > "$out/$target.log" 2>&1 || true
+  stats="$out/$target/default/fuzzer_stats"
+  if [[ -f "$stats" ]]; then
+    value() { awk -F' *: *' -v k="$1" '$1 == k {print $2}' "$stats"; }
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "$(value execs_done)" "$(value execs_per_sec)" \
+      "$(value corpus_count)" "$(value saved_crashes)" "$(value saved_hangs)" | tee -a "$out/summary.tsv"
+  else
+    echo "$target: afl-fuzz did not start; see $out/$target.log" >&2
+  fi
+done
