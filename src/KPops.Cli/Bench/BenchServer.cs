@@ -46,8 +46,8 @@ internal sealed class BenchServer : IAsyncDisposable
         {
             [$"{ServerOptions.Section}:{nameof(ServerOptions.DataDirectory)}"] = data,
             // 0 turns a limit off (see ServerOptions): all the load comes from one address.
-            [$"{ServerOptions.Section}:BallotsPerAccountPerMinute"] = "0",
-            [$"{ServerOptions.Section}:BallotsPerAddressPerMinute"] = "0",
+            [$"{ServerOptions.Section}:{nameof(ServerOptions.BallotsPerAccountPerMinute)}"] = "0",
+            [$"{ServerOptions.Section}:{nameof(ServerOptions.BallotsPerAddressPerMinute)}"] = "0",
         };
         var builder = KPopsServer.CreateBuilder(["--urls", "http://127.0.0.1:0"], settings);
         builder.Logging.ClearProviders();
