@@ -20,6 +20,7 @@ public sealed class ProducerShowTests(ChromiumBrowser chromium, KPopsWebServer s
     {
         var console = await chromium.NewPageAsync(server, Viewport.Desktop, locale: "en-US", timeZone: "Asia/Seoul");
         var studio = await chromium.NewPageAsync(server, Viewport.FullHd);
+        var fan = await chromium.NewPageAsync(server, Viewport.Phone, locale: "ko-KR", timeZone: "Asia/Seoul");
         try
         {
             // Open the round (its 2019 schedule is over, so it is extended too: the reason goes into the log).
@@ -83,15 +84,16 @@ public sealed class ProducerShowTests(ChromiumBrowser chromium, KPopsWebServer s
             await Screenshots.SaveAsync(studio, "reveal-ranking", Viewport.FullHd);
             await Screenshots.SaveAsync(console, "console-reveal-control", Viewport.Desktop);
 
-            // Fans see the published ranking too.
-            using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
-            string published = await anonymous.GetStringAsync($"/api/announcements/{Announcement}", TestContext.Current.CancellationToken);
-            Assert.Contains("\"traineeId\":\"t005\"", published, StringComparison.Ordinal);
+            // Fans see the published ranking too: the pyramid page, on a phone.
+            await fan.GotoAsync($"/pyramid/{Announcement}");
+            await Expect(fan.Locator(".pyramid .seat[data-rank='1']")).ToHaveAttributeAsync("data-trainee", "t005");
+            await Screenshots.SaveAsync(fan, "fan-pyramid-after-publish", Viewport.Phone);
         }
         finally
         {
             await console.Context.CloseAsync();
             await studio.Context.CloseAsync();
+            await fan.Context.CloseAsync();
         }
     }
 

@@ -12,6 +12,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 {
     public const string ExecutableEnvironmentVariable = "KPOPS_CHROMIUM";
 
+    /// <summary>How long an <c>Expect(…)</c> assertion waits for the page to match.</summary>
+    public const float ExpectTimeoutMs = 15_000;
+
     /// <summary>Flags for a quiet, reproducible, offline headless run (no sandbox: CI runs as root in a container).</summary>
     private static readonly string[] LaunchArgs =
     [
@@ -35,6 +38,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
                 $"No Chromium at {ExecutablePath}: install Debian's package (apt-get install chromium fonts-nanum) or set {ExecutableEnvironmentVariable}.");
         }
 
+        // Browser tests share two cores with their servers: give a page more than Playwright's 5 s default to settle
+        // (a live count's next tick, a circuit's first render) before an expectation fails.
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
