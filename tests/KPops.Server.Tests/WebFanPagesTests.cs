@@ -142,7 +142,7 @@ public sealed partial class WebFanPagesTests(WebSiteFixture site) : IClassFixtur
     public async Task Rankings_say_nothing_is_announced_before_an_announcement()
     {
         using var client = site.Browser("en");
-        string html = await WebPage.GetAsync(client, "/rankings");
+        string html = await WebPage.GetAsync(client, "/pyramid");
         Assert.Contains("No ranking has been announced yet.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"seat\"", html, StringComparison.Ordinal);
     }
@@ -163,7 +163,7 @@ public sealed partial class WebFanPagesTests(WebSiteFixture site) : IClassFixtur
     [InlineData("/trainees?q=hanbin")]
     [InlineData("/trainees/k01")]
     [InlineData("/vote")]
-    [InlineData("/rankings")]
+    [InlineData("/pyramid")]
     [InlineData("/sign-in")]
     [InlineData("/my-ballots")]
     public async Task Every_fan_page_is_cacheable_and_sets_no_cookie(string path)

@@ -106,10 +106,11 @@ public sealed class FanPagesTests(ChromiumBrowser chromium, FanWebServer server)
             await Assertions.Expect(page.Locator(":focus")).ToHaveTextAsync("Skip to content");
             await page.Keyboard.PressAsync("Enter");
             await page.GotoAsync("/trainees");
-            await page.Locator("#q").FocusAsync();
-            await page.Keyboard.TypeAsync("hanbin");
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/trainees?q=hanbin*");
+            var search = page.Locator("#q");
+            await search.FocusAsync();
+            await search.PressSequentiallyAsync("hanbin");
+            await search.PressAsync("Enter");
+            await page.WaitForURLAsync(url => url.Contains("q=hanbin", StringComparison.Ordinal));
             await Assertions.Expect(page.Locator(".trainee-card").First).ToBeVisibleAsync();
         }
         finally

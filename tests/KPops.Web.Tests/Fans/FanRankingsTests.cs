@@ -23,7 +23,7 @@ public sealed class FanRankingsTests(ChromiumBrowser chromium, FanWebServer serv
             var page = await chromium.NewPageAsync(server, viewport, "ko-KR");
             try
             {
-                await page.GotoAsync("/rankings");
+                await page.GotoAsync("/pyramid");
                 var top = page.Locator(".pyramid-row").First.Locator(".seat");
                 await Assertions.Expect(top).ToHaveCountAsync(1);
                 await Assertions.Expect(top).ToHaveAttributeAsync("data-trainee", favourite.Id);

@@ -31,9 +31,10 @@ public sealed record FanSeason(
     public TraineeGroup? Group(string? id) => id is null ? null : Season.Groups.FirstOrDefault(g => g.Id == id);
 
     /// <summary>Reads the log's season now, or null while no season is loaded.</summary>
-    public static async Task<FanSeason?> ReadAsync(VotingHost voting, TimeProvider time)
+    public static async Task<FanSeason?> ReadAsync(VotingHost voting, PublishedAnnouncements announcements, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(voting);
+        ArgumentNullException.ThrowIfNull(announcements);
         ArgumentNullException.ThrowIfNull(time);
         if (voting.Pipeline is not { } pipeline)
         {
@@ -70,7 +71,7 @@ public sealed record FanSeason(
             rounds[round] = new FanRound(season.Season.Rounds[round], windows[round], eligible[round], now);
         }
 
-        var published = await AnnouncementsApi.ListPublishedAsync(voting);
+        var published = await AnnouncementsApi.ListPublishedAsync(voting, announcements);
         return new FanSeason(season.Season, season.Calendar.Zone, rounds,
             published.Result is Ok<PublishedAnnouncement[]> { Value: { } list } ? list : [], now);
     }
