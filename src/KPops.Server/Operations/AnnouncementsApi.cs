@@ -31,14 +31,15 @@ public static class AnnouncementsApi
         return app;
     }
 
-    internal static async Task<Results<Ok<PublishedAnnouncement[]>, ProblemHttpResult>> ListPublishedAsync(VotingHost voting)
+    internal static async Task<Results<Ok<PublishedAnnouncement[]>, ProblemHttpResult>> ListPublishedAsync(
+        VotingHost voting, PublishedAnnouncements cache)
     {
         if (voting.Pipeline is not { } pipeline)
         {
             return TypedResults.Ok(Array.Empty<PublishedAnnouncement>());
         }
 
-        if (await PublishedAsync(pipeline) is not { } published)
+        if (await cache.GetAsync(pipeline) is not { } published)
         {
             return Unavailable();
         }
@@ -56,14 +57,15 @@ public static class AnnouncementsApi
         return TypedResults.Ok(list.ToArray());
     }
 
-    internal static async Task<Results<Ok<PublishedAnnouncement>, ProblemHttpResult>> GetPublishedAsync(string announcementId, VotingHost voting)
+    internal static async Task<Results<Ok<PublishedAnnouncement>, ProblemHttpResult>> GetPublishedAsync(
+        string announcementId, VotingHost voting, PublishedAnnouncements cache)
     {
         if (voting.Pipeline is not { } pipeline || !pipeline.Season.TryGetAnnouncement(announcementId, out int index))
         {
             return NotFound(announcementId);
         }
 
-        if (await PublishedAsync(pipeline) is not { } published)
+        if (await cache.GetAsync(pipeline) is not { } published)
         {
             return Unavailable();
         }
@@ -90,7 +92,7 @@ public static class AnnouncementsApi
     }
 
     internal static async Task<Results<Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(
-        string announcementId, PublishRequest? request, VotingHost voting, TimeProvider time)
+        string announcementId, PublishRequest? request, VotingHost voting, PublishedAnnouncements cache, TimeProvider time)
     {
         request ??= new PublishRequest();
         if (voting.Pipeline is not { } pipeline || !pipeline.Season.TryGetAnnouncement(announcementId, out int index))
@@ -147,6 +149,7 @@ public static class AnnouncementsApi
             return entry;
         });
 
+        cache.Invalidate();
         return outcome.Status switch
         {
             SubmitStatus.Accepted => TypedResults.Ok(new PublishResponse(announcementId, outcome.Index,
@@ -177,19 +180,6 @@ public static class AnnouncementsApi
         try
         {
             return await SeasonView.TakeAsync(pipeline);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<IReadOnlyDictionary<string, KPops.Format.Ranking.AnnouncementResult>?> PublishedAsync(BallotPipeline pipeline)
-    {
-        try
-        {
-            return await pipeline.ReadAsync(state =>
-                new Dictionary<string, KPops.Format.Ranking.AnnouncementResult>(state.Published, StringComparer.Ordinal));
         }
         catch (InvalidOperationException)
         {

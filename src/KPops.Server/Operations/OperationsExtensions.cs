@@ -5,10 +5,11 @@ namespace KPops.Server.Operations;
 
 public static class OperationsExtensions
 {
-    /// <summary>Season operations (evaluations, grades, announcements): the grading policy. Map with <see cref="MapOperationsApi"/>.</summary>
+    /// <summary>Season operations (evaluations, grades, announcements): the grading policy and the published rankings' cache. Map with <see cref="MapOperationsApi"/>.</summary>
     public static IServiceCollection AddKPopsOperations(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(OperationsPolicies.Grading, policy => policy.RequireRole(StaffRoles.Mentor));
+        services.AddSingleton<PublishedAnnouncements>();
         return services;
     }
 
