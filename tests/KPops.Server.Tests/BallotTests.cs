@@ -181,18 +181,16 @@ public sealed class BallotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task No_endpoint_exposes_counts()
+    public async Task A_receipt_carries_proof_of_inclusion_and_no_counts()
     {
+        // Whether any endpoint leaks a count is checked by content, role by role, in EmbargoTests; a receipt in
+        // particular names only its own entry.
         using var fan = await FanAsync();
         using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t006"],"nonce":9}"""), TestContext.Current.CancellationToken);
-        string[] countWords = ["tall", "count", "votes", "result", "rank", "score"];
 
-        var routes = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(endpoint => endpoint.RoutePattern.RawText ?? "").ToArray();
         var receipt = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
         var receiptFields = receipt!.Select(field => field.Key).ToArray();
 
-        Assert.DoesNotContain(routes, route => countWords.Any(word => route.Contains(word, StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(["status", "index", "entryHash", "checkpoint", "inclusionProof"], receiptFields);
     }
 
