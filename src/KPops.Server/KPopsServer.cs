@@ -1,9 +1,9 @@
 using KPops.Server.Fans;
 using KPops.Server.Hosting;
 using KPops.Server.Partners;
+using KPops.Server.Integrity;
 using KPops.Server.Live;
 using KPops.Server.Operations;
-using KPops.Server.Integrity;
 using KPops.Server.Problems;
 using KPops.Server.PublicLog;
 using KPops.Server.Seasons;
@@ -11,6 +11,7 @@ using KPops.Server.Staff;
 using KPops.Server.Storage;
 using KPops.Server.Telemetry;
 using KPops.Server.Voting;
+using KPops.Server.Witnesses;
 using KPops.Server.Web;
 using KPops.Server.Web.Console;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,7 @@ public static class KPopsServer
         builder.Services.AddKPopsSessionKeys();
         builder.Services.AddKPopsStaff();
         builder.Services.AddKPopsLog();
+        builder.Services.AddKPopsWitnesses();
         builder.Services.AddKPopsTelemetry();
         builder.Services.AddKPopsApiDocs();
         builder.Services.AddHostedService<ServerStartup>();
@@ -64,11 +66,11 @@ public static class KPopsServer
         builder.Services.AddKPopsPartners();
         builder.Services.AddKPopsRequestLimits();
         builder.Services.AddKPopsBallotRateLimits();
+        builder.Services.AddKPopsIntegrity();
         builder.Services.AddKPopsOperations();
         builder.Services.AddKPopsLiveCounts();
         builder.Services.AddKPopsWeb();
         builder.Services.AddKPopsConsole();
-        builder.Services.AddKPopsIntegrity();
         return builder;
     }
 
@@ -96,11 +98,11 @@ public static class KPopsServer
         app.MapBallotsApi();
         app.MapFansApi();
         app.MapPartnersApi();
+        app.MapIntegrityApi();
         app.MapOperationsApi();
         app.MapLiveCountsHub();
         app.MapKPopsConsole();
         app.MapKPopsWeb();
-        app.MapIntegrityApi();
         return app;
     }
 

@@ -39,15 +39,6 @@ public static class ProblemCodes
     public const string CodeExpired = "code_expired";
     public const string TooManyAttempts = "too_many_attempts";
 
-    // Integrity (anti-abuse gates on the ballot route, alert review).
-    public const string PowRequired = "pow_required";
-    public const string PowInvalid = "pow_invalid";
-    public const string CaptchaRequired = "captcha_required";
-    public const string CaptchaInvalid = "captcha_invalid";
-    public const string CaptchaUnavailable = "captcha_unavailable";
-    public const string AlertNotFound = "alert_not_found";
-    public const string AlertDecided = "alert_decided";
-
     // Season operations: evaluation results, mentor grades, announcements (Operations/).
     public const string EvaluationNotFound = "evaluation_not_found";
     public const string EvaluationKindMismatch = "evaluation_kind_mismatch";
@@ -72,6 +63,24 @@ public static class ProblemCodes
     public const string IdempotencyKeyRequired = "idempotency_key_required";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string IdempotencyKeyInProgress = "idempotency_key_in_progress";
+
+    // Integrity (anti-abuse gates on the ballot route, alert review).
+    public const string PowRequired = "pow_required";
+    public const string PowInvalid = "pow_invalid";
+    public const string CaptchaRequired = "captcha_required";
+    public const string CaptchaInvalid = "captcha_invalid";
+    public const string CaptchaUnavailable = "captcha_unavailable";
+    public const string AlertNotFound = "alert_not_found";
+    public const string AlertDecided = "alert_decided";
+
+    // Witnesses (the tlog-witness add-checkpoint endpoint of `kpops witness`).
+    public const string WitnessBadRequest = "witness_bad_request";
+    public const string WitnessForbidden = "witness_forbidden";
+    public const string WitnessUnknownLog = "witness_unknown_log";
+    public const string WitnessInvalidProof = "witness_invalid_proof";
+
+    // Public log embargo (entry bundles holding ballots whose announcement is not yet published).
+    public const string EntriesEmbargoed = "entries_embargoed";
 
     /// <summary>The code for a response that has only a status: what the status means in general.</summary>
     public static string ForStatus(int status) => status switch
