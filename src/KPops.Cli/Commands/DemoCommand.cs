@@ -131,6 +131,8 @@ internal static class DemoCommand
         {
             string root = url.TrimEnd('/');
             output.WriteLine($"Listening on {root}", Style.Plain);
+            output.WriteLine($"  Fan site (ko/en):       {root}/", Style.Plain);
+            output.WriteLine($"  Producer console:       {root}/console", Style.Plain);
             output.WriteLine($"  API reference (Scalar): {root}/scalar", Style.Plain);
             output.WriteLine($"  OpenAPI document:       {root}/openapi/v1.json", Style.Plain);
             output.WriteLine($"  Log checkpoint:         {root}/log/checkpoint", Style.Plain);
