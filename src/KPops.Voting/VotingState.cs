@@ -29,6 +29,7 @@ public sealed class VotingState : IDisposable
         ArgumentNullException.ThrowIfNull(history);
         Season = season;
         Tallies = new SeasonTallies(season);
+        Embargo = new EmbargoHorizon(season.Season);
         _quotas = new QuotaBook(expectedBallots);
         _quarantines = new Quarantines(history);
         _windows = new RoundWindow[season.RoundCount];
@@ -47,6 +48,9 @@ public sealed class VotingState : IDisposable
 
     public CompiledSeason Season { get; }
     public SeasonTallies Tallies { get; }
+
+    /// <summary>Which ballot entries are still under embargo (the public log withholds entry bundles from there on).</summary>
+    public EmbargoHorizon Embargo { get; }
 
     /// <summary>Announcements published so far, by id, as their entries recorded them.</summary>
     public IReadOnlyDictionary<string, AnnouncementResult> Published => _published;
@@ -131,6 +135,8 @@ public sealed class VotingState : IDisposable
     /// </summary>
     public BallotCheck TryAccept(in Ballot ballot, long entryIndex, out long originalIndex)
     {
+        // Replay passes every ballot entry of the log here, counted or not: its picks are readable either way.
+        Embargo.NoteBallot(ballot.Round, entryIndex);
         var check = CheckRules(ballot, out originalIndex);
         if (check != BallotCheck.Accepted)
         {
@@ -156,6 +162,7 @@ public sealed class VotingState : IDisposable
     public void RecordChecked(in Ballot ballot, long entryIndex)
     {
         _quotas.Record(ballot, Season.Round(ballot.Round), entryIndex);
+        Embargo.NoteBallot(ballot.Round, entryIndex);
         Tallies.Count(ballot, 1);
     }
 
@@ -188,6 +195,7 @@ public sealed class VotingState : IDisposable
             case RoundClosed closed:
                 var window = _windows[closed.Round];
                 _windows[closed.Round] = window with { ClosesAtMs = Math.Min(window.ClosesAtMs, closed.AtMs), Closed = true };
+                Embargo.RoundClosed(closed.Round);
                 break;
             case EvaluationResultRecorded recorded:
                 Tallies.Record(new EvaluationResult(
@@ -286,6 +294,7 @@ public sealed class VotingState : IDisposable
     {
         var result = PublishedRankings.ToResult(Season, entry);
         _published.Add(result.Announcement, result);
+        Embargo.AnnouncementPublished(entry.Announcement);
         for (var r = 0; r < Season.RoundCount; r++)
         {
             var eligibility = Season.Round(r).Round.Eligible;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KPops.Log;
 using KPops.Server.Problems;
+using KPops.Server.Voting;
 using KPops.Server.Witnesses;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace KPops.Server.PublicLog;
 /// <summary>
 /// The public vote log at the C2SP tlog-tiles paths under <c>/log/</c>, so that any tlog-tiles client can audit
 /// it: the signed checkpoint (never cached: it moves), hash tiles and entry bundles (full ones cached for a
-/// year: they never change), and the verifier key.
+/// year: they never change), and the verifier key. Entry bundles are held back (404 <c>entries_embargoed</c>) while
+/// they hold a ballot still under embargo (<see cref="EntryEmbargo"/>).
 /// </summary>
 public static class LogApi
 {
@@ -50,13 +52,24 @@ public static class LogApi
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetTileAsync(
-        string path, LogHost host, IOptions<LogOptions> options, HttpContext context)
+        string path, LogHost host, VotingHost voting, IOptions<LogOptions> options, HttpContext context)
     {
         string resource = "tile/" + path;
         // Only the canonical spelling of a path names a tile; anything else is simply not here.
-        byte[]? tile = TilePath.TryParse(resource, out TilePath parsed)
-            ? await host.Tiles.ReadAsync(resource, context.RequestAborted)
-            : null;
+        if (!TilePath.TryParse(resource, out TilePath parsed))
+        {
+            return Problem.NotFound(ProblemCodes.TileNotFound, $"The log has no resource '{resource}' (yet).");
+        }
+
+        // The horizon is read before the tile: entries committed in between lie at or past it, so never leak.
+        if (parsed.IsEntryBundle && !EntryEmbargo.IsReleased(parsed, await EntryEmbargo.ReleasedEntriesAsync(voting)))
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Problem.NotFound(ProblemCodes.EntriesEmbargoed,
+                $"'{resource}' holds ballots of a round whose announcement is not yet published; hash tiles and the checkpoint are available.");
+        }
+
+        byte[]? tile = await host.Tiles.ReadAsync(resource, context.RequestAborted);
         if (tile is null)
         {
             return Problem.NotFound(ProblemCodes.TileNotFound, $"The log has no resource '{resource}' (yet).");
