@@ -54,7 +54,7 @@ public abstract partial class EmbargoTests<TFixture>
         var liveFavourite = LiveHubClient.WaitForAsync(producerHub, snapshot => VotesOf(snapshot, OperationsFixture.OpenRound, "t042") == Favourite);
         await producerHub.StartAsync(ct);
 
-        await CastAsync(Ballots, i => i < FirstPicks ? "t013" : "t042");
+        long firstBallot = (await CastAsync(Ballots, i => i < FirstPicks ? "t013" : "t042")).Min(outcome => outcome.Index);
         await PostOkAsync(Role.Mentor, $"/api/evaluations/{OperationsFixture.LevelEvaluation}/grades", new { traineeId = "t042", grade = "A" });
         await PostOkAsync(Role.Producer, "/api/evaluations/group-battle/results", new { traineeId = "t010", result = "groupWin" });
 
@@ -72,6 +72,7 @@ public abstract partial class EmbargoTests<TFixture>
         // Nobody else learns them, through any GET endpoint or the hub.
         string[] secrets = [$"{Ballots}", $"{Favourite}", $"{FavouriteScore}"];
         await AssertNoEndpointRevealsAsync(secrets);
+        await AssertBallotEntriesEmbargoedAsync(firstBallot);
         await AssertProblemAsync(await Fixture.As(Role.Anonymous).GetAsync($"/api/announcements/{OperationsFixture.Ranking}", ct),
             HttpStatusCode.NotFound, "announcement_not_published");
         Assert.DoesNotContain(await Fixture.As(Role.Anonymous).GetFromJsonAsync<PublishedAnnouncement[]>("/api/announcements", ct) ?? [],
@@ -82,6 +83,7 @@ public abstract partial class EmbargoTests<TFixture>
         var final = await PreviewAsync();
         Assert.True(final.CanPublish, string.Join("; ", final.Checks.Select(c => c.Message)));
         await AssertProblemAsync(await PublishAsync(new { fingerprint = new string('0', 64) }), HttpStatusCode.Conflict, "announcement_changed");
+        await AssertBallotEntriesEmbargoedAsync(firstBallot);
         using var published = await PublishAsync(new { fingerprint = final.Fingerprint });
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var publication = (await published.Content.ReadFromJsonAsync<PublishResponse>(ct))!;
@@ -95,6 +97,7 @@ public abstract partial class EmbargoTests<TFixture>
             announcement => announcement.AnnouncementId == OperationsFixture.Ranking);
         await AssertProblemAsync(await PublishAsync(new { }), HttpStatusCode.Conflict, "announcement_already_published");
 
+        await AssertBallotEntriesReleasedAsync(firstBallot);
         var recount = await RecountServedLogAsync();
         Assert.True(recount.AllMatch, string.Join("; ", recount.Announcements.SelectMany(a => a.Differences)));
         var check = Assert.Single(recount.Announcements, a => a.Announcement == OperationsFixture.Ranking);
@@ -186,7 +189,7 @@ public abstract partial class EmbargoTests<TFixture>
         return path.StartsWith('/') ? path : "/" + path;
     }
 
-    private async Task CastAsync(int count, Func<int, string> pick)
+    private async Task<BallotOutcome[]> CastAsync(int count, Func<int, string> pick)
     {
         var season = Pipeline.Season;
         int round = season.RoundIndex(OperationsFixture.OpenRound);
@@ -201,6 +204,7 @@ public abstract partial class EmbargoTests<TFixture>
         var outcomes = new BallotOutcome[count];
         await Pipeline.SubmitManyAsync(ballots, outcomes);
         Assert.All(outcomes, outcome => Assert.Equal(SubmitStatus.Accepted, outcome.Status));
+        return outcomes;
     }
 
     private async Task PostOkAsync(Role role, string path, object body)

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using KPops.Log;
+using KPops.Server.Tests.Infrastructure;
+using KPops.Server.Voting;
+
+namespace KPops.Server.Tests;
+
+/// <summary>
+/// The public log under embargo: the entry bundle holding a round's ballots is refused to everyone (the public log has
+/// no roles) until the round's announcement is published, while the checkpoint, hash tiles and receipts keep verifying.
+/// </summary>
+public abstract partial class EmbargoTests<TFixture>
+{
+    private static readonly Role[] Everyone = [.. Outsiders, Role.Producer];
+
+    private async Task AssertBallotEntriesEmbargoedAsync(long firstBallot)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string bundle = "/log/" + TilePath.EntryBundle(firstBallot / TileLayout.TileWidth);
+        foreach (var role in Everyone)
+        {
+            await AssertProblemAsync(await Fixture.As(role).GetAsync(bundle, ct), HttpStatusCode.NotFound, "entries_embargoed");
+        }
+
+        using var anonymous = ServerFixture.CreateClient(Fixture.App);
+        var verifier = NoteVerifier.Parse((await anonymous.GetStringAsync("/log/key", ct)).TrimEnd('\n'));
+        var client = new TileLogClient(new HttpTileSource(anonymous));
+        var head = await client.ReadCheckpointAsync(verifier, cancellationToken: ct);
+        await client.VerifyTreeAsync(head, ct);
+        var (_, leafHash) = await client.InclusionProofAsync(firstBallot, head, ct);
+        var receipt = (await anonymous.GetFromJsonAsync<ReceiptResponse>($"/api/receipts/{firstBallot}", ct))!;
+        var proved = LogVerifier.VerifyCheckpoint(System.Text.Encoding.UTF8.GetBytes(receipt.Checkpoint), verifier);
+        Assert.Equal(Convert.ToBase64String(leafHash), receipt.EntryHash);
+        Assert.True(LogVerifier.VerifyInclusion(
+            leafHash, firstBallot, proved.Size, receipt.InclusionProof.Select(Convert.FromBase64String).ToArray(), proved.RootHash));
+        await Assert.ThrowsAsync<LogVerificationException>(() => client.ReadEntryAsync(firstBallot, head, ct));
+    }
+
+    private async Task AssertBallotEntriesReleasedAsync(long firstBallot)
+    {
+        string bundle = "/log/" + TilePath.EntryBundle(firstBallot / TileLayout.TileWidth);
+        foreach (var role in Everyone)
+        {
+            using var response = await Fixture.As(role).GetAsync(bundle, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}
