@@ -4,8 +4,8 @@ using KPops.Audit;
 using KPops.Log;
 using KPops.Server.Integrity;
 using KPops.Server.Problems;
-using KPops.Server.Tests.Infrastructure;
 using KPops.Server.PublicLog;
+using KPops.Server.Tests.Infrastructure;
 using KPops.Server.Voting;
 using Microsoft.Extensions.DependencyInjection;
 
