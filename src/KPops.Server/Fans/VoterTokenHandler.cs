@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.Fans;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;voter token&gt;</c> as the fan it was issued to. The principal carries the
-/// fan account id as its name identifier and no role, so staff policies never admit it.
+/// Authenticates <c>Authorization: Bearer kv1.…</c> (a <see cref="VoterTokens"/> token) as the fan it was issued to.
+/// The principal carries the fan account id as its name identifier and no role, so staff policies never admit it.
 /// </summary>
 public sealed class VoterTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VoterTokens tokens)
@@ -18,22 +18,36 @@ public sealed class VoterTokenHandler(
 
     public const string FanClaim = "kpops:fan";
 
+    private const string Bearer = "Bearer ";
+
+    /// <summary>The voter token of <c>Authorization: Bearer kv1.…</c>, or null when the request carries none.</summary>
+    public static string? VoterTokenOf(HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        if (header is null || !header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string token = header[Bearer.Length..].Trim();
+        return VoterTokens.LooksLikeVoterToken(token) ? token : null;
+    }
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (VoterTokenOf(Request) is not { } token)
         {
+            // No voter token: a staff bearer token or a cookie is another scheme's business, not a failure of this one.
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (tokens.Read(header["Bearer ".Length..].Trim()) is not { } fanId)
+        if (tokens.Read(token) is not { } fanId)
         {
-            // Quite likely a staff bearer token: another scheme's business, not a failure of this one.
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return Task.FromResult(AuthenticateResult.Fail("The voter token is forged, altered or expired."));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, fanId.ToString("D")), new Claim(FanClaim, fanId.ToString("D"))], SchemeName);
+        string id = fanId.ToString("D");
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(FanClaim, id)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -10,7 +10,6 @@ using KPops.Voting.Ballots;
 using KPops.Voting.Entries;
 using KPops.Voting.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace KPops.Server.Voting;
 
@@ -45,7 +44,7 @@ public static class BallotsApi
     }
 
     internal static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> CastAsync(
-        string roundId, HttpRequest request, ClaimsPrincipal principal, UserManager<StaffUser> users, VotingHost voting,
+        string roundId, HttpRequest request, ClaimsPrincipal principal, VotingHost voting,
         KPopsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         long arrived = Stopwatch.GetTimestamp();
@@ -76,7 +75,9 @@ public static class BallotsApi
         }
 
         BallotPipeline? pipeline = voting.Pipeline;
-        string? accountId = users.GetUserId(principal);
+        // The account id is the principal's name identifier (voter token or Identity alike): resolving UserManager to
+        // read it would construct a DbContext per ballot.
+        string? accountId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (pipeline is null)
         {
             // No season yet, so no round of that name either.

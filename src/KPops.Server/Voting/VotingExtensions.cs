@@ -1,5 +1,6 @@
 using KPops.Server.Fans;
 using KPops.Server.Staff;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,14 +9,44 @@ namespace KPops.Server.Voting;
 public static class VotingExtensions
 {
     /// <summary>
+    /// The one scheme the <see cref="VotingPolicies.Voter"/> policy authenticates: it forwards a voter token
+    /// (<c>Bearer kv1.…</c>) to <see cref="VoterTokenHandler"/>, any other bearer token to Identity's bearer scheme, and
+    /// everything else to Identity's cookie, so each ballot pays for exactly one scheme.
+    /// </summary>
+    public const string VoterScheme = "KPops.Voter";
+
+    /// <summary>
     /// The ballot pipeline host (<see cref="VotingHost"/>): a singleton that is also a hosted service, started after
     /// the database is migrated. Register after <c>ServerStartup</c>.
     /// </summary>
     public static IServiceCollection AddKPopsVoting(this IServiceCollection services)
     {
         // Fans vote with voter tokens; signed-in non-staff Identity accounts (bearer or cookie) still may too.
+        services.AddAuthentication().AddPolicyScheme(VoterScheme, "Voter token, else Identity bearer, else cookie", options =>
+            options.ForwardDefaultSelector = http =>
+                VoterTokenHandler.VoterTokenOf(http.Request) is not null ? VoterTokenHandler.SchemeName
+                : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
+
+        // The app's default scheme (Identity's bearer-then-cookie) still sees every ballot's voter token: let Identity's
+        // bearer handler refuse it by its prefix, as it would anyway, without first trying to decrypt it.
+        services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
+        {
+            var received = options.Events.OnMessageReceived;
+            options.Events.OnMessageReceived = context =>
+            {
+                if (VoterTokenHandler.VoterTokenOf(context.Request) is not null)
+                {
+                    context.Fail("A voter token is not an Identity bearer token.");
+                    return Task.CompletedTask;
+                }
+
+                return received(context);
+            };
+        });
+
         services.AddAuthorizationBuilder().AddPolicy(VotingPolicies.Voter, policy => policy
-            .AddAuthenticationSchemes(VoterTokenHandler.SchemeName, IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+            .AddAuthenticationSchemes(VoterScheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => !StaffRoles.All.Any(context.User.IsInRole)));
         services.AddSingleton<VotingHost>();
