@@ -32,6 +32,12 @@ public static class AuditProblemCodes
     public const string Entry = "entry";
     public const string Announcement = "announcement";
 
+    /// <summary>
+    /// The server holds back entry bundles with ballots of rounds whose announcement is not yet published: the tree
+    /// verified from hash tiles, and only the released prefix of entries was recounted. Audit again after the announcement.
+    /// </summary>
+    public const string Embargoed = "embargoed";
+
     /// <summary>Too few valid witness cosignatures on the checkpoint, or a forged one (<c>--witness</c>, <c>--min-witnesses</c>).</summary>
     public const string Witnesses = "witnesses";
 }

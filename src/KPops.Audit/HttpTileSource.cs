@@ -22,11 +22,24 @@ public sealed class HttpTileSource : ITileSource
         _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
     }
 
+    /// <summary>The problem code a KPops server answers for an entry bundle still under embargo.</summary>
+    public const string EmbargoedCode = "\"entries_embargoed\"";
+
+    /// <summary>Whether the server refused an entry bundle because it is under embargo (see docs/log.md).</summary>
+    public bool EntriesEmbargoed { get; private set; }
+
     public async ValueTask<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         using var response = await _client.GetAsync(new Uri(_baseUri, path), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
+            // A KPops server holds back entry bundles with ballots of rounds whose announcement is not yet published.
+            if (path.StartsWith("tile/entries/", StringComparison.Ordinal)
+                && (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Contains(EmbargoedCode, StringComparison.Ordinal))
+            {
+                EntriesEmbargoed = true;
+            }
+
             return null;
         }
 

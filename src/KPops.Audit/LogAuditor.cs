@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using KPops.Audit.Flow;
 using KPops.Audit.Forensics;
 using KPops.Audit.Internal;
@@ -76,18 +77,18 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
 
         // 3-4. Every entry, verified against the tree, recounted in order.
         RecountReport? recount = null;
-        var history = new StreamingEntryHistory(client, head, cancellationToken);
-        var flow = new VoteFlowRecorder(history);
-        await using (history.ConfigureAwait(false))
+        VoteFlowRecorder? flow = null;
+        try
         {
-            try
-            {
-                recount = await Task.Run(() => RecountWithProgress(history, flow, head.Size), cancellationToken).ConfigureAwait(false);
-            }
-            catch (LogVerificationException exception)
-            {
-                problems.Add(new AuditProblem(AuditProblemCodes.Tiles, exception.Message));
-            }
+            (recount, flow) = await RecountAsync(client, head, head.Size, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogVerificationException exception) when (source is HttpTileSource { EntriesEmbargoed: true })
+        {
+            (recount, flow) = await RecountReleasedAsync(client, head, exception, problems, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogVerificationException exception)
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Tiles, exception.Message));
         }
 
         if (recount is null)
@@ -105,7 +106,65 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
             .Select(check => new AnnouncementAudit(check, TallyForensics.Examine(
                 [.. check.Published.Ranking.Select(row => new PublishedCount(row.Trainee, row.Score))])))
             .ToList();
-        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses, Flow = flow.Flow };
+        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses, Flow = flow?.Flow };
+    }
+
+    private async Task<(RecountReport Report, VoteFlowRecorder Flow)> RecountAsync(
+        TileLogClient client, Checkpoint head, long end, CancellationToken cancellationToken)
+    {
+        var history = new StreamingEntryHistory(client, head, cancellationToken, end);
+        var flow = new VoteFlowRecorder(history);
+        await using (history.ConfigureAwait(false))
+        {
+            var report = await Task.Run(() => RecountWithProgress(history, flow, end), cancellationToken).ConfigureAwait(false);
+            return (report, flow);
+        }
+    }
+
+    /// <summary>
+    /// The server said an entry bundle is under embargo (it holds ballots of a round whose announcement is not yet
+    /// published; see docs/log.md): check the whole tree from hash tiles, then recount only the released prefix, and
+    /// say so, rather than report a missing bundle as tampering.
+    /// </summary>
+    private async Task<(RecountReport? Report, VoteFlowRecorder? Flow)> RecountReleasedAsync(
+        TileLogClient client, Checkpoint head, LogVerificationException refused, List<AuditProblem> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.VerifyTreeAsync(head, cancellationToken).ConfigureAwait(false);
+            long released = await ReleasedEntriesAsync(head, cancellationToken).ConfigureAwait(false);
+            problems.Add(new AuditProblem(AuditProblemCodes.Embargoed, string.Create(CultureInfo.InvariantCulture,
+                $"Entries embargoed until announcement: the server holds back entries from {released} on ({refused.Message}), ballots of a round whose announcement is not yet published. ")
+                + string.Create(CultureInfo.InvariantCulture,
+                $"The tree of {head.Size} entries verified from hash tiles; only entries [0, {released}) were recounted. Audit again once the announcement is published.")));
+            return released == 0 ? (null, null) : await RecountAsync(client, head, released, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogVerificationException exception)
+        {
+            problems.Add(new AuditProblem(AuditProblemCodes.Tiles, exception.Message));
+            return (null, null);
+        }
+    }
+
+    /// <summary>How many leading entries the server serves: full bundles are released in order, so a binary search finds the first one held back.</summary>
+    private async Task<long> ReleasedEntriesAsync(Checkpoint head, CancellationToken cancellationToken)
+    {
+        long served = 0;
+        long refused = head.Size / TileLayout.TileWidth;
+        while (served < refused)
+        {
+            long middle = served + ((refused - served) / 2);
+            if (await source.ReadAsync(TilePath.EntryBundle(middle).ToString(), cancellationToken).ConfigureAwait(false) is null)
+            {
+                refused = middle;
+            }
+            else
+            {
+                served = middle + 1;
+            }
+        }
+
+        return served * TileLayout.TileWidth;
     }
 
     // The recount reads through the flow recorder, which charts the ballots as they stream past.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using KPops.Audit;
 using KPops.Log;
 using KPops.Server.Tests.Infrastructure;
 using KPops.Server.Voting;
@@ -25,7 +26,7 @@ public abstract partial class EmbargoTests<TFixture>
 
         using var anonymous = ServerFixture.CreateClient(Fixture.App);
         var verifier = NoteVerifier.Parse((await anonymous.GetStringAsync("/log/key", ct)).TrimEnd('\n'));
-        var client = new TileLogClient(new HttpTileSource(anonymous));
+        var client = new TileLogClient(new Infrastructure.HttpTileSource(anonymous));
         var head = await client.ReadCheckpointAsync(verifier, cancellationToken: ct);
         await client.VerifyTreeAsync(head, ct);
         var (_, leafHash) = await client.InclusionProofAsync(firstBallot, head, ct);
@@ -35,6 +36,13 @@ public abstract partial class EmbargoTests<TFixture>
         Assert.True(LogVerifier.VerifyInclusion(
             leafHash, firstBallot, proved.Size, receipt.InclusionProof.Select(Convert.FromBase64String).ToArray(), proved.RootHash));
         await Assert.ThrowsAsync<LogVerificationException>(() => client.ReadEntryAsync(firstBallot, head, ct));
+
+        // An audit meanwhile verifies the tree and recounts what is released, and says the rest is embargoed.
+        var audit = await AuditAsync();
+        var embargoed = Assert.Single(audit.Problems);
+        Assert.Equal(AuditProblemCodes.Embargoed, embargoed.Code);
+        Assert.StartsWith("Entries embargoed until announcement", embargoed.Message, StringComparison.Ordinal);
+        Assert.Equal(firstBallot / TileLayout.TileWidth * TileLayout.TileWidth, audit.Recount?.EntriesRead ?? 0);
     }
 
     private async Task AssertBallotEntriesReleasedAsync(long firstBallot)
@@ -45,5 +53,18 @@ public abstract partial class EmbargoTests<TFixture>
             using var response = await Fixture.As(role).GetAsync(bundle, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+
+        var audit = await AuditAsync();
+        Assert.Equal(AuditVerdict.Passed, audit.Verdict);
+        Assert.Empty(audit.Problems);
+    }
+
+    private async Task<AuditReport> AuditAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = ServerFixture.CreateClient(Fixture.App);
+        var verifier = NoteVerifier.Parse((await anonymous.GetStringAsync("/log/key", ct)).TrimEnd('\n'));
+        var source = new KPops.Audit.HttpTileSource(anonymous, new Uri(anonymous.BaseAddress!, "/log/"));
+        return await new LogAuditor(source, verifier).RunAsync(ct);
     }
 }

@@ -29,15 +29,17 @@ internal sealed class StreamingEntryHistory : IEntryHistory, IAsyncDisposable
     private int _position;
     private LogEntry[] _revisited = [];
 
-    public StreamingEntryHistory(TileLogClient client, Checkpoint checkpoint, CancellationToken cancellationToken)
+    /// <summary>Streams the entries of <paramref name="checkpoint"/>'s tree, or only [0, <paramref name="end"/>) (the part a server releases during an embargo).</summary>
+    public StreamingEntryHistory(TileLogClient client, Checkpoint checkpoint, CancellationToken cancellationToken, long? end = null)
     {
         _client = client;
         _checkpoint = checkpoint;
+        Count = Math.Min(end ?? checkpoint.Size, checkpoint.Size);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _producer = Task.Run(ProduceAsync, CancellationToken.None);
     }
 
-    public long Count => _checkpoint.Size;
+    public long Count { get; }
 
     /// <summary>The index the next in-order read will return.</summary>
     public long NextIndex { get; private set; }
@@ -123,7 +125,7 @@ internal sealed class StreamingEntryHistory : IEntryHistory, IAsyncDisposable
     {
         try
         {
-            long size = _checkpoint.Size;
+            long size = Count;
             int workers = Math.Max(1, Environment.ProcessorCount);
             long segment = Math.Clamp(size / (workers * 8L) / TileLayout.TileWidth * TileLayout.TileWidth, MinSegmentEntries, MaxSegmentEntries);
             var pending = new Queue<Task<List<LogEntry[]>>>();
