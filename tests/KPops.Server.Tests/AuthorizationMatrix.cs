@@ -156,6 +156,18 @@ public static class AuthorizationMatrix
         "GET /_blazor",
         "GET /_blazor/disconnect/",
         "GET /_blazor/initializers/",
+        // end web: fan site
+        // web: console and reveal — the sign-in and access-denied pages, the sign-in/sign-out form endpoints (they
+        // check the anti-forgery token), and the broadcast reveal, which only ever shows published rankings.
+        "GET /console/signin",
+        "POST /console/signin",
+        "GET /console/denied",
+        "POST /console/denied",
+        "POST /console/account/signin",
+        "POST /console/account/signout",
+        "GET /reveal/{AnnouncementId}",
+        "POST /reveal/{AnnouncementId}",
+        // end web: console and reveal
     ];
 
     public static TheoryData<string, string, Role> Cases()
