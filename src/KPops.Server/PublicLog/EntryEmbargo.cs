@@ -12,30 +12,40 @@ namespace KPops.Server.PublicLog;
 public static class EntryEmbargo
 {
     /// <summary>
-    /// The number of leading log entries the public may read: the first ballot still under embargo, or the committed
-    /// log size when none is. Read on the sequencer between commits, so the two agree; 0 (nothing) when the log has
+    /// How far the public may read: the first ballot still under embargo (or the committed size when none is), and the
+    /// committed size itself. Read on the sequencer between commits, so the two agree; nothing (0, 0) when the log has
     /// no running pipeline, so a failure never releases entries.
     /// </summary>
-    public static async Task<long> ReleasedEntriesAsync(VotingHost voting)
+    public static async Task<EntryRelease> ReadAsync(VotingHost voting)
     {
         ArgumentNullException.ThrowIfNull(voting);
         var pipeline = voting.Pipeline;
         if (pipeline is null)
         {
-            return 0;
+            return default;
         }
 
         try
         {
-            return await pipeline.ReadAsync(state => Math.Min(state.Embargo.Index, pipeline.LogSize));
+            return await pipeline.ReadAsync(state =>
+            {
+                long committed = pipeline.LogSize;
+                return new EntryRelease(Math.Min(state.Embargo.Index, committed), committed);
+            });
         }
         catch (InvalidOperationException)
         {
-            return 0;
+            return default;
         }
     }
+}
 
-    /// <summary>Whether every entry of <paramref name="bundle"/> lies below <paramref name="releasedEntries"/>.</summary>
-    public static bool IsReleased(TilePath bundle, long releasedEntries) =>
-        bundle.StartLeaf <= releasedEntries - bundle.Width;
+/// <summary>The public may read entries [0, <paramref name="Released"/>) of the <paramref name="Committed"/> ones.</summary>
+public readonly record struct EntryRelease(long Released, long Committed)
+{
+    /// <summary>Whether every entry of <paramref name="bundle"/> is committed.</summary>
+    public bool Holds(TilePath bundle) => bundle.StartLeaf <= Committed - bundle.Width;
+
+    /// <summary>Whether every entry of <paramref name="bundle"/> lies below the embargo horizon.</summary>
+    public bool Releases(TilePath bundle) => bundle.StartLeaf <= Released - bundle.Width;
 }

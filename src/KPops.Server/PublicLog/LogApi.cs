@@ -62,11 +62,20 @@ public static class LogApi
         }
 
         // The horizon is read before the tile: entries committed in between lie at or past it, so never leak.
-        if (parsed.IsEntryBundle && !EntryEmbargo.IsReleased(parsed, await EntryEmbargo.ReleasedEntriesAsync(voting)))
+        if (parsed.IsEntryBundle)
         {
-            context.Response.Headers.CacheControl = "no-store";
-            return Problem.NotFound(ProblemCodes.EntriesEmbargoed,
-                $"'{resource}' holds ballots of a round whose announcement is not yet published; hash tiles and the checkpoint are available.");
+            var release = await EntryEmbargo.ReadAsync(voting);
+            if (!release.Holds(parsed))
+            {
+                return Problem.NotFound(ProblemCodes.TileNotFound, $"The log has no resource '{resource}' (yet).");
+            }
+
+            if (!release.Releases(parsed))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Problem.NotFound(ProblemCodes.EntriesEmbargoed,
+                    $"'{resource}' holds ballots of a round whose announcement is not yet published; hash tiles and the checkpoint are available.");
+            }
         }
 
         byte[]? tile = await host.Tiles.ReadAsync(resource, context.RequestAborted);
