@@ -62,7 +62,7 @@ public static class LogApi
         }
 
         // The horizon is read before the tile: entries committed in between lie at or past it, so never leak.
-        if (parsed.IsEntryBundle)
+        if (parsed.IsEntryBundle && options.Value.EmbargoEntries)
         {
             var release = await EntryEmbargo.ReadAsync(voting);
             if (!release.Holds(parsed))

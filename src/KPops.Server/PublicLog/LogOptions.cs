@@ -23,4 +23,11 @@ public sealed class LogOptions
     /// </summary>
     [Range(0, 3600)]
     public int PartialTileMaxAgeSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Whether entry bundles holding ballots of a round whose announcement is not yet published are held back
+    /// (<see cref="EntryEmbargo"/>). On by default: otherwise anyone could tally a round before it is announced. A show
+    /// that publishes running counts anyway, or a test that recounts the served log while rounds are open, turns it off.
+    /// </summary>
+    public bool EmbargoEntries { get; set; } = true;
 }
