@@ -13,10 +13,14 @@ internal static class BenchSeason
 
     public static readonly DateTimeOffset Opens = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static Season Create() => new()
+    /// <summary>The engine benchmark's season: its round open for a year from a fixed instant.</summary>
+    public static Season Create() => Create("bench-engine", new LocalizedText("엔진 벤치마크", "Engine benchmark"), Opens, Opens.AddYears(1));
+
+    /// <summary>The same workload under another name, its round <c>final</c> open from <paramref name="opens"/> to <paramref name="closes"/>.</summary>
+    public static Season Create(string id, LocalizedText name, DateTimeOffset opens, DateTimeOffset closes) => new()
     {
-        Id = "bench-engine",
-        Name = new LocalizedText("엔진 벤치마크", "Engine benchmark"),
+        Id = id,
+        Name = name,
         TimeZone = "Asia/Seoul",
         Trainees = [.. Enumerable.Range(1, Trainees).Select(i => new Trainee
         {
@@ -29,8 +33,8 @@ internal static class BenchSeason
             {
                 Id = "final",
                 Name = new LocalizedText("결승", "Final"),
-                OpensAt = Opens,
-                ClosesAt = Opens.AddYears(1),
+                OpensAt = opens,
+                ClosesAt = closes,
                 Ballot = new BallotRule { MinPicks = 1, MaxPicks = 1, Period = PeriodKind.Round },
             },
         ],

@@ -105,28 +105,8 @@ internal sealed class BenchServer : IAsyncDisposable
     }
 
     /// <summary>The baselines' workload as a season, its one round open from an hour ago for a day.</summary>
-    internal static Season Season(DateTimeOffset now) => new()
-    {
-        Id = "bench-http",
-        Name = new LocalizedText("HTTP 벤치마크", "HTTP benchmark"),
-        TimeZone = "Asia/Seoul",
-        Trainees = [.. Enumerable.Range(1, BenchSeason.Trainees).Select(i => new Trainee
-        {
-            Id = string.Create(CultureInfo.InvariantCulture, $"t{i:000}"),
-            Hangul = "연습생" + i.ToString(CultureInfo.InvariantCulture),
-        })],
-        Rounds =
-        [
-            new Round
-            {
-                Id = RoundId,
-                Name = new LocalizedText("결승", "Final"),
-                OpensAt = now.AddHours(-1),
-                ClosesAt = now.AddDays(1),
-                Ballot = new BallotRule { MinPicks = 1, MaxPicks = 1, Period = PeriodKind.Round },
-            },
-        ],
-    };
+    internal static Season Season(DateTimeOffset now) =>
+        BenchSeason.Create("bench-http", new LocalizedText("HTTP 벤치마크", "HTTP benchmark"), now.AddHours(-1), now.AddDays(1));
 
     private static void DeleteData(string data)
     {

@@ -153,28 +153,8 @@ internal sealed class PartnerBenchmark(TimeSpan duration, int batchSize, int con
     }
 
     /// <summary>The baselines' workload (101 trainees, one pick, one ballot per voter and round), its round open from an hour ago for a day.</summary>
-    private static Season Season(DateTimeOffset now) => new()
-    {
-        Id = "bench-partner",
-        Name = new LocalizedText("파트너 벤치마크", "Partner benchmark"),
-        TimeZone = "Asia/Seoul",
-        Trainees = [.. Enumerable.Range(1, BenchSeason.Trainees).Select(i => new Trainee
-        {
-            Id = string.Create(CultureInfo.InvariantCulture, $"t{i:000}"),
-            Hangul = "연습생" + i.ToString(CultureInfo.InvariantCulture),
-        })],
-        Rounds =
-        [
-            new Round
-            {
-                Id = RoundId,
-                Name = new LocalizedText("결승", "Final"),
-                OpensAt = now.AddHours(-1),
-                ClosesAt = now.AddDays(1),
-                Ballot = new BallotRule { MinPicks = 1, MaxPicks = 1, Period = PeriodKind.Round },
-            },
-        ],
-    };
+    private static Season Season(DateTimeOffset now) =>
+        BenchSeason.Create("bench-partner", new LocalizedText("파트너 벤치마크", "Partner benchmark"), now.AddHours(-1), now.AddDays(1));
 
     /// <summary>The answer's <c>accepted</c> count, read from its head without parsing the per-ballot results.</summary>
     private static long AcceptedIn(byte[] answer)
