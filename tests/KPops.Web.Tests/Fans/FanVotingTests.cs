@@ -26,6 +26,8 @@ public sealed class FanVotingTests(ChromiumBrowser chromium, FanWebServer server
             await Assertions.Expect(page.Locator("#signed-in")).ToContainTextAsync(email);
 
             await page.GotoAsync($"/vote/{FanWebServer.Round}");
+
+            await page.Locator("#ballot[data-ready]").WaitForAsync();
             await page.Locator($"#pick-{server.FirstOf("k").Id}").CheckAsync();
             await page.Locator($"#pick-{server.FirstOf("g").Id}").CheckAsync();
             var send = page.GetByRole(AriaRole.Button, new() { Name = "투표하기" });
@@ -88,6 +90,7 @@ public sealed class FanVotingTests(ChromiumBrowser chromium, FanWebServer server
         {
             await server.SignInThroughApiAsync(page, FanWebServer.NewEmail());
             await page.GotoAsync($"/vote/{FanWebServer.Round}");
+            await page.Locator("#ballot[data-ready]").WaitForAsync();
             // Two K trainees and no G trainee: the round wants at least one from each group.
             foreach (var trainee in server.Group("k").Take(2))
             {
@@ -128,6 +131,7 @@ public sealed class FanVotingTests(ChromiumBrowser chromium, FanWebServer server
             // This browser forgets the receipt, so its quota check lets a second ballot through: the server does not.
             await page.EvaluateAsync("() => localStorage.removeItem('kpops.receipts')");
             await page.GotoAsync($"/vote/{FanWebServer.Round}");
+            await page.Locator("#ballot[data-ready]").WaitForAsync();
             await page.Locator($"#pick-{server.FirstOf("k").Id}").CheckAsync();
             await page.Locator($"#pick-{server.FirstOf("g").Id}").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Send my ballot" }).ClickAsync();
@@ -147,6 +151,7 @@ public sealed class FanVotingTests(ChromiumBrowser chromium, FanWebServer server
     private static async Task VoteAsync(IPage page, params string[] picks)
     {
         await page.GotoAsync($"/vote/{FanWebServer.Round}");
+        await page.Locator("#ballot[data-ready]").WaitForAsync();
         foreach (string pick in picks)
         {
             await page.Locator($"#pick-{pick}").CheckAsync();

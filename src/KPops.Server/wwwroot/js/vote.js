@@ -107,3 +107,5 @@ form.addEventListener("change", update);
 form.addEventListener("submit", send);
 showVoter();
 update();
+// Marks the form as live: picks made before this module ran were read by update() above, later ones by the listener.
+form.dataset.ready = "true";
