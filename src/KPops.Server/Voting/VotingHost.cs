@@ -25,12 +25,6 @@ public sealed partial class VotingHost(
     LogHost log, DataDirectory data, KPopsMetrics metrics, IServiceProvider services, ILogger<VotingHost> logger)
     : IHostedService, IAsyncDisposable
 {
-    /// <summary>
-    /// A server rides out a failing disk for a minute (answering 503 meanwhile) before its pipeline gives up until a
-    /// restart: a finale cannot afford a restart for a disk that comes back after a few seconds.
-    /// </summary>
-    private static readonly BallotPipelineOptions ServerPipelineOptions = new() { RecoveryAttempts = 600 };
-
     private readonly SemaphoreSlim _opening = new(1, 1);
     private volatile BallotPipeline? _pipeline;
 
@@ -90,7 +84,7 @@ public sealed partial class VotingHost(
             }
 
             // Open replays the whole log: keep it off the caller's request thread.
-            var pipeline = await Task.Run(() => BallotPipeline.Open(log.Storage, log.Signer, log.Origin, season, ServerPipelineOptions), cancellationToken);
+            var pipeline = await Task.Run(() => BallotPipeline.Open(log.Storage, log.Signer, log.Origin, season), cancellationToken);
             LogOpened(logger, pipeline.Season.Season.Id, pipeline.LogSize, pipeline.StartupReplay.Elapsed.TotalMilliseconds);
             metrics.ObserveQueueDepth(() => pipeline.QueuedBallots);
             _pipeline = pipeline;
