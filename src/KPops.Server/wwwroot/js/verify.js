@@ -76,9 +76,10 @@ export async function rootFromInclusionProof(index, size, leafHash, proof) {
  * must be the first 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key).
  */
 export async function parseVerifierKey(text) {
-  const parts = text.trim().split("+");
-  if (parts.length !== 3 || !/^[0-9a-f]{8}$/.test(parts[1])) throw new Error("malformed verifier key");
-  const [name, idHex, encoded] = parts;
+  // The name may not contain "+" (signed-note), but the base64 key after the second "+" often does.
+  const match = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+={0,2})$/.exec(text.trim());
+  if (!match) throw new Error("malformed verifier key");
+  const [, name, idHex, encoded] = match;
   const key = fromBase64(encoded);
   if (key.length !== 33 || key[0] !== 1) throw new Error("not an Ed25519 verifier key");
   const publicKey = key.slice(1);
