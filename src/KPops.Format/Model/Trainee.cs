@@ -32,4 +32,21 @@ public sealed record Trainee
     /// (Eurovision: a country cannot vote for its own song).
     /// </summary>
     public string? HomeSegment { get; init; }
+
+    /// <summary>
+    /// Links to videos of the trainee's performances (fancams), in the order the season lists them. Null — left out
+    /// of the file and of its canonical form — when the season lists none, so seasons written before this field
+    /// existed keep the bytes, and the digest, the vote log records for them.
+    /// </summary>
+    public IReadOnlyList<Fancam>? Fancams { get; init; }
+}
+
+/// <summary>A link to a video of one trainee on stage, shown on the fan site's trainee page.</summary>
+public sealed record Fancam
+{
+    /// <summary>An absolute <c>https://</c> address, e.g. <c>https://www.youtube.com/watch?v=…</c>.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>What the video shows, e.g. the stage it was filmed at; without one the site names the link by its host.</summary>
+    public LocalizedText? Title { get; init; }
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace KPops.Format.Validation;
 
-/// <summary>Trainees: ids, a Hangul name, and references to declared groups and segments.</summary>
+/// <summary>Trainees: ids, a Hangul name, references to declared groups and segments, and fancam links.</summary>
 internal static partial class TraineeRules
 {
     public static void Check(SeasonCheck check)
@@ -43,6 +43,8 @@ internal static partial class TraineeRules
             {
                 check.Add($"{path}.nationality", $"\"{nationality}\" must be an ISO 3166-1 alpha-2 code, e.g. KR");
             }
+
+            FancamRules.Check(check, path, trainee.Fancams);
         }
     }
 
