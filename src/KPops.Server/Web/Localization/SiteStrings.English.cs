@@ -65,7 +65,9 @@ public sealed partial record SiteStrings
         RankHistory = "Rank history",
         NoRanksYet = "No ranking has been announced yet.",
         Fancams = "Fancams",
-        NoFancams = "This season lists no fancams.",
+        NoFancams = "No fancams are listed for this trainee.",
+        UntitledFancam = "Fancam {0}",
+        OpensInNewTab = "(opens in a new tab)",
         Positions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["vocal"] = "Vocal",

@@ -65,7 +65,9 @@ public sealed partial record SiteStrings
         RankHistory = "순위 기록",
         NoRanksYet = "아직 발표된 순위가 없습니다.",
         Fancams = "직캠",
-        NoFancams = "이 시즌에는 등록된 직캠이 없습니다.",
+        NoFancams = "이 연습생의 등록된 직캠이 없습니다.",
+        UntitledFancam = "직캠 {0}",
+        OpensInNewTab = "(새 탭에서 열림)",
         Positions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["vocal"] = "보컬",

@@ -78,6 +78,12 @@ public sealed partial record SiteStrings
     public required string NoRanksYet { get; init; }
     public required string Fancams { get; init; }
     public required string NoFancams { get; init; }
+
+    /// <summary>The name of a fancam link the season gave no title. {0}: its place in the list (1, 2, …).</summary>
+    public required string UntitledFancam { get; init; }
+
+    /// <summary>Read after each fancam link's name (visually hidden): the link leaves the site in a new tab.</summary>
+    public required string OpensInNewTab { get; init; }
     public required IReadOnlyDictionary<string, string> Positions { get; init; }
 
     // Rankings
