@@ -57,7 +57,20 @@ public class KPopsWebServer : IAsyncLifetime
     /// <summary>An absolute URL on this server for <paramref name="path"/> (e.g. <c>/console</c>).</summary>
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => StartAsync(firstStart: true);
+
+    /// <summary>
+    /// Stops the server and starts it again on the same data directory, as an operator restarting the process would:
+    /// the log, the database and every file in the directory are kept; it listens on a new free port (see
+    /// <see cref="BaseAddress"/>), and the demo seed resets the staff passwords (read them again from <see cref="Demo"/>).
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync(firstStart: false);
+    }
+
+    private async ValueTask StartAsync(bool firstStart)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -70,7 +83,7 @@ public class KPopsWebServer : IAsyncLifetime
         builder.Logging.AddProvider(new ArtifactLoggerProvider(Artifacts.ServerLogPath(GetType().Name + "-" + Path.GetFileName(DataDirectory))));
         _app = KPopsServer.Build(builder);
         await KPopsServer.PrepareDatabaseAsync(_app);
-        if (SeasonToLoad is { } season)
+        if (firstStart && SeasonToLoad is { } season)
         {
             await LoadSeasonAsync(_app.Services, season);
         }
@@ -83,19 +96,23 @@ public class KPopsWebServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _app = null;
-        }
-
+        await StopAsync();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    private async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
     }
 
     private static async Task LoadSeasonAsync(IServiceProvider services, Season season)

@@ -31,6 +31,7 @@ public static class ConsoleExtensions
 
         // Resolved per request (or per circuit), after the localization middleware has set the culture.
         services.AddScoped(_ => ConsoleStrings.For(System.Globalization.CultureInfo.CurrentUICulture));
+        services.AddSingleton<RevealCueFile>();
         services.AddSingleton<RevealDirector>();
         services.AddSingleton<SeasonUpload>();
         return services;

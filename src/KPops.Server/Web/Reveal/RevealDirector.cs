@@ -16,13 +16,21 @@ public sealed record RevealCue(string AnnouncementId, int Revealed, RevealOrder 
 /// <summary>
 /// The broadcast reveal's shared state: for each published announcement, how many seats the producers have revealed
 /// so far. The console steps it; every open reveal screen (an interactive page on the same server) follows through
-/// <see cref="Changed"/> at once. Kept in memory: after a restart a reveal starts over, which a producer can re-step
-/// in seconds, while the ranking itself is always the published one from the log.
+/// <see cref="Changed"/> at once. Every change is saved to <see cref="RevealCueFile"/> before it is announced, so a
+/// server restarted mid-broadcast resumes at the same seat; the ranking itself is always the published one from the log.
 /// </summary>
 public sealed class RevealDirector
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, RevealCue> _cues = new(StringComparer.Ordinal);
+    private readonly RevealCueFile _file;
+    private readonly Dictionary<string, RevealCue> _cues;
+
+    public RevealDirector(RevealCueFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _file = file;
+        _cues = file.Load();
+    }
 
     /// <summary>Raised after every change, on the caller's thread; handlers must hop to their own context.</summary>
     public event Action<RevealCue>? Changed;
@@ -54,6 +62,9 @@ public sealed class RevealDirector
         {
             next = change(_cues.GetValueOrDefault(announcementId) ?? new RevealCue(announcementId, 0, RevealOrder.LastSeatFirst));
             _cues[announcementId] = next;
+            // Saved under the lock, so the file always holds the latest step (producers step a few times a minute).
+            // A refusing disk is logged by the file and does not stop the show: the screens follow from memory.
+            _file.Save(_cues.Values);
         }
 
         Changed?.Invoke(next);
