@@ -21,7 +21,7 @@ public sealed class TransparencyLog : IDisposable
 {
     private readonly ILogStorage _storage;
     private readonly NoteSigner _signer;
-    private readonly TileLevelHashReader _hashReader;
+    private readonly CachingHashReader _hashReader;
     private readonly TileHashCollector _collector = new();
     private CompactRange _range;
     private CompactRange _next = new();
@@ -35,7 +35,8 @@ public sealed class TransparencyLog : IDisposable
         Origin = origin;
         _range = range;
         _checkpoint = checkpoint;
-        _hashReader = new TileLevelHashReader(storage);
+        // Proofs are asked only against committed checkpoints, and a new instance (a new memory) follows any recovery.
+        _hashReader = new CachingHashReader(storage);
     }
 
     public string Origin { get; }
@@ -213,7 +214,7 @@ public sealed class TransparencyLog : IDisposable
     {
         ThrowIfNotCommitted(index);
         var hash = new byte[Rfc6962.HashSize];
-        _storage.ReadHashes(0, index, hash);
+        _hashReader.ReadNodeHash(0, index, hash);
         return hash;
     }
 

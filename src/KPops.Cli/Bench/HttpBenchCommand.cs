@@ -59,7 +59,8 @@ internal static class HttpBenchCommand
         output.WriteLine($"           {N(r.Full.Ok)} accepted, {N(r.Full.Non2xx)} non-200 answers, {N(r.Full.SocketErrors)} socket errors; log grew by {N(r.FullLogGrowth)} entries");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"           server CPU {r.FullServerCpu.TotalMilliseconds * 1000 / Math.Max(1, r.FullLogGrowth):F1} µs per ballot " +
-            $"({r.FullServerCpu.TotalSeconds / r.Full.Seconds:F2} cores on average; wrk runs in its own process)"));
+            $"({r.FullServerCpu.TotalSeconds / r.Full.Seconds:F2} cores on average; wrk runs in its own process; " +
+            $"the JIT compiled {r.FullJitMethods:N0} methods during the run)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio:     {ratio:F2} of the ceiling (target ≥ 0.60)"));
         output.WriteLine($"at {PacedShare:P0}:    paced at {N(r.PacedTarget)} ballots/s (wrk's delay() hook on a monotonic clock, -c{s.Connections}): " +
             $"{N(r.Paced.Ok / r.Paced.Seconds)} ballots/s achieved, p50 {Ms(r.Paced.P50Ms)}, p99 {Ms(r.Paced.P99Ms)} (target p99 ≤ 50 ms); " +
@@ -78,7 +79,7 @@ internal static class HttpBenchCommand
 internal sealed record HttpBenchSettings(int Seconds, int Connections, int Threads, string Baselines);
 
 internal sealed record HttpBenchResult(
-    CeilingResult Ceiling, WrkResult Full, long FullLogGrowth, TimeSpan FullServerCpu, double PacedTarget, WrkResult Paced, string LoadBefore, string LoadAfter)
+    CeilingResult Ceiling, WrkResult Full, long FullLogGrowth, TimeSpan FullServerCpu, long FullJitMethods, double PacedTarget, WrkResult Paced, string LoadBefore, string LoadAfter)
 {
     public long Errors => Full.Non2xx + Full.SocketErrors + Paced.Non2xx + Paced.SocketErrors;
 }
@@ -88,6 +89,12 @@ internal sealed class HttpBenchmark(HttpBenchSettings settings, TextWriter progr
 {
     /// <summary>Spare voter tokens over the rate they are sized for.</summary>
     private const double TokenMargin = 1.25;
+
+    /// <summary>Most warm-up rounds (3 s each) before the measured run.</summary>
+    private const int MaxWarmUpRounds = 6;
+
+    /// <summary>A warm-up round compiling at most this many methods ends the warm-up.</summary>
+    private const int SettledMethodsPerRound = 25;
 
     public async Task<HttpBenchResult> RunAsync()
     {
@@ -100,23 +107,51 @@ internal sealed class HttpBenchmark(HttpBenchSettings settings, TextWriter progr
         using var load = new BallotLoad(server, settings.Threads);
         var duration = TimeSpan.FromSeconds(settings.Seconds);
 
-        await progress.WriteLineAsync("warm-up: 3 s, 8 connections...");
-        string warm = load.PrepareTokens((long)(ceiling.RequestsPerSecond * 3 * TokenMargin), progress);
-        await load.RunAsync(warm, new LoadShape(8, TimeSpan.FromSeconds(3)));
+        // Minted before the warm-up: minting runs in this process, and its code being compiled must not land in the
+        // measured run.
+        string fullTokens = load.PrepareTokens((long)(ceiling.RequestsPerSecond * settings.Seconds * TokenMargin), progress);
+        await WarmUpAsync(load, ceiling);
 
         await progress.WriteLineAsync($"ballots: {settings.Seconds} s, {settings.Connections} connections, as fast as they go...");
-        string fullTokens = load.PrepareTokens((long)(ceiling.RequestsPerSecond * settings.Seconds * TokenMargin), progress);
         long sizeBefore = server.Pipeline.LogSize;
         TimeSpan cpuBefore = ProcessCpu.Now();
+        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         WrkResult full = await load.RunAsync(fullTokens, new LoadShape(settings.Connections, duration));
         TimeSpan cpu = ProcessCpu.Now() - cpuBefore;
+        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         long growth = server.Pipeline.LogSize - sizeBefore;
 
         double target = full.Ok / full.Seconds * HttpBenchCommand.PacedShare;
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"paced: {settings.Seconds} s at {target:N0} ballots/s..."));
         string pacedTokens = load.PrepareTokens((long)(target * settings.Seconds * TokenMargin), progress);
         WrkResult paced = await load.RunAsync(pacedTokens, new LoadShape(settings.Connections, duration, target));
-        return new HttpBenchResult(ceiling, full, growth, cpu, target, paced, loadBefore, LoadAverage.Now());
+        return new HttpBenchResult(ceiling, full, growth, cpu, jitMethods, target, paced, loadBefore, LoadAverage.Now());
+    }
+
+    /// <summary>
+    /// Runs the measured shape (same connections) in rounds until the JIT has settled: tiered compilation keeps
+    /// recompiling hot methods (instrumented, then optimized) for several seconds under load, and that compiler time
+    /// is a start-up cost, not a cost per ballot. Stops after a round in which at most
+    /// <see cref="SettledMethodsPerRound"/> methods were compiled, or after <see cref="MaxWarmUpRounds"/> rounds.
+    /// </summary>
+    private async Task WarmUpAsync(BallotLoad load, CeilingResult ceiling)
+    {
+        var round = TimeSpan.FromSeconds(3);
+        for (int i = 1; i <= MaxWarmUpRounds; i++)
+        {
+            string tokens = load.PrepareTokens((long)(ceiling.RequestsPerSecond * round.TotalSeconds * TokenMargin), progress);
+            long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+            await load.RunAsync(tokens, new LoadShape(settings.Connections, round));
+            long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+            TimeSpan jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+            await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up {i}: 3 s, {settings.Connections} connections; the JIT compiled {methods} methods ({jit.TotalMilliseconds:F0} ms)"));
+            if (methods <= SettledMethodsPerRound)
+            {
+                return;
+            }
+        }
     }
 }
 
