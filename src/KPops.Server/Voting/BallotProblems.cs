@@ -1,5 +1,6 @@
 using KPops.Server.Problems;
 using KPops.Voting.Ballots;
+using KPops.Voting.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KPops.Server.Voting;
@@ -27,6 +28,24 @@ internal static class BallotProblems
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
+    /// <summary>
+    /// Sets <c>Retry-After</c> (seconds) on a refusal the client should simply retry: the vote log's storage failing
+    /// (until the pipeline's next attempt to re-open it) or its queue full.
+    /// </summary>
+    public static void AdviseRetry(HttpResponse response, SubmitStatus status, BallotPipeline pipeline)
+    {
+        TimeSpan? after = status switch
+        {
+            SubmitStatus.StorageUnavailable => pipeline.StorageRetryAfter,
+            SubmitStatus.RateLimited => TimeSpan.FromSeconds(1),
+            _ => null,
+        };
+        if (after is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     private static string DetailFor(string code) => code switch
     {
         "unknown-round" => "The log's season has no such round.",
@@ -38,7 +57,7 @@ internal static class BallotProblems
         "no-season" => "No season is loaded yet.",
         "voter-quarantined" => "This account may not vote in the round.",
         "rate-limited" => "The server is busy; retry shortly with the same nonce.",
-        "storage-unavailable" => "The ballot could not be made durable; resubmit it with the same nonce.",
+        "storage-unavailable" => "The vote log's storage is failing, so the ballot was not recorded; resubmit it with the same nonce after the time in Retry-After.",
         "unavailable" => "Voting is not available right now.",
         _ => $"The ballot breaks the round's rules ({code}).",
     };

@@ -97,6 +97,7 @@ public static class BallotsApi
         BallotOutcome outcome = await pipeline.SubmitAsync(pipeline.Season.Stamp(ballot, time));
         if (!outcome.IsInLog)
         {
+            BallotProblems.AdviseRetry(request.HttpContext.Response, outcome.Status, pipeline);
             return Refused(metrics, outcome.Code);
         }
 

@@ -236,6 +236,7 @@ public sealed partial class BallotPipeline
             return;
         }
 
+        _storageFailures = 0;
         ApplyCheckedBallots(first);
         var checkpoint = result.Checkpoint;
         for (var i = 0; i < _pendingCount; i++)
@@ -271,6 +272,7 @@ public sealed partial class BallotPipeline
         try
         {
             var result = _log.AppendBatch(_batch);
+            _storageFailures = 0;
             ApplyCommitted(first, 1);
             request.SetOutcome(new EntryOutcome(SubmitStatus.Accepted, first, result.Checkpoint, null));
         }
@@ -331,39 +333,6 @@ public sealed partial class BallotPipeline
         }
     }
 
-    /// <summary>
-    /// After a failed append: re-open the log (which truncates any uncommitted tail and checks the stored tree
-    /// against the checkpoint), then catch the state up with whatever the log holds — the failed batch too, if its
-    /// checkpoint did get written. Retries while storage keeps failing; faults the pipeline if it never recovers.
-    /// </summary>
-    private void Recover()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var reopened = TransparencyLog.Open(_storage, _signer, Origin);
-                var old = _log;
-                _log = reopened;
-                old.Dispose();
-                CatchUp();
-                return;
-            }
-#pragma warning disable CA1031 // Any failure to re-open is retried, then becomes the pipeline's fault.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                if (attempt >= _options.RecoveryAttempts)
-                {
-                    _fault = exception;
-                    return;
-                }
-
-                Thread.Sleep(_options.RecoveryDelay);
-            }
-        }
-    }
-
     private bool WaitForWork(TimeSpan timeout)
     {
         var wait = _queue.Reader.WaitToReadAsync();
@@ -396,38 +365,7 @@ public sealed partial class BallotPipeline
         }
 
         _pendingCount = 0;
-        foreach (var held in _carriedNext)
-        {
-            Finish(held.Request, held.Slot, BallotOutcome.Of(status));
-        }
-
-        _carriedNext.Clear();
-        while (_current is not null || _queue.Reader.TryRead(out _current))
-        {
-            if (_current is EntryRequest entry)
-            {
-                entry.SetOutcome(new EntryOutcome(status, -1, null, "the pipeline stopped"));
-                _finished.Add(entry);
-            }
-            else if (_current is StateReadRequest read)
-            {
-                read.Refuse();
-                _finished.Add(read);
-            }
-            else
-            {
-                for (var i = _currentOffset; i < _current.BallotCount; i++)
-                {
-                    Finish(_current, i, BallotOutcome.Of(status));
-                }
-            }
-
-            Interlocked.Add(ref _queued, _currentOffset - _current.BallotCount);
-            _current = null;
-            _currentOffset = 0;
-        }
-
-        _dispatcher.Dispatch(_finished);
+        RefuseWaiting(status, "the pipeline stopped", runReads: false);
     }
 
     private readonly record struct PendingBallot(PipelineRequest Request, int Slot);

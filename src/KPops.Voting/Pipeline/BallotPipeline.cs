@@ -16,7 +16,9 @@ namespace KPops.Voting.Pipeline;
 /// the state only after that commit, and answers each with its receipt. Non-ballot entries go through the same queue,
 /// so the log's order is the one order of events. A full queue answers <c>rate-limited</c> at once; an append that
 /// fails acknowledges nothing of its batch (<c>storage-unavailable</c>), and the sequencer re-opens the log and catches
-/// its state up from it before it takes more. See docs/pipeline.md.
+/// its state up from it before it takes more; while the storage keeps failing, every ballot is answered
+/// <c>storage-unavailable</c> at once and the log is re-opened in the background until it works again
+/// (<see cref="IsStorageFailing"/>). See docs/pipeline.md.
 /// <para>The pipeline does not own the storage or the signer: dispose them after disposing the pipeline.</para>
 /// </summary>
 public sealed partial class BallotPipeline : IAsyncDisposable
@@ -78,10 +80,10 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     /// <summary>Bytes held by the quota and idempotency tables.</summary>
     public long QuotaResidentBytes => State.QuotaResidentBytes;
 
-    /// <summary>Set when the pipeline stopped for good (storage could not be recovered, or a bug); it then refuses everything.</summary>
+    /// <summary>Set when the pipeline stopped for good (a bug: failing storage never stops it); it then refuses everything.</summary>
     public Exception? Fault => _fault;
 
-    /// <summary>The last failure of a log append (the pipeline recovered from it unless <see cref="Fault"/> is set); for operators.</summary>
+    /// <summary>The last failure of a log append or re-open (still going on while <see cref="IsStorageFailing"/>); for operators.</summary>
     public Exception? LastStorageError { get; private set; }
 
     /// <summary>Ballots waiting in the queue.</summary>
@@ -139,9 +141,9 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     /// </summary>
     public ValueTask<BallotOutcome> SubmitAsync(in Ballot ballot)
     {
-        if (_closed || _fault is not null)
+        if (_closed || _fault is not null || _storageFailing)
         {
-            return ValueTask.FromResult(BallotOutcome.Of(SubmitStatus.Unavailable));
+            return ValueTask.FromResult(BallotOutcome.Of(DoorRefusal));
         }
 
         if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
@@ -175,11 +177,12 @@ public sealed partial class BallotPipeline : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        var admitted = _closed || _fault is not null ? 0 : Admit(ballots.Length);
+        var refused = _closed || _fault is not null || _storageFailing;
+        var admitted = refused ? 0 : Admit(ballots.Length);
         var span = outcomes.Span;
         if (admitted < ballots.Length)
         {
-            var refusal = BallotOutcome.Of(_closed || _fault is not null ? SubmitStatus.Unavailable : SubmitStatus.RateLimited);
+            var refusal = BallotOutcome.Of(refused ? DoorRefusal : SubmitStatus.RateLimited);
             span[admitted..ballots.Length].Fill(refusal);
         }
 
@@ -204,6 +207,11 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         var request = new EntryRequest(entry) { QueuedAt = Stopwatch.GetTimestamp() };
+        if (_storageFailing && !_closed && _fault is null)
+        {
+            return Task.FromResult(new EntryOutcome(SubmitStatus.StorageUnavailable, -1, null, StorageFailingProblem));
+        }
+
         if (_closed || _fault is not null || !_queue.Writer.TryWrite(request))
         {
             return Task.FromResult(new EntryOutcome(SubmitStatus.Unavailable, -1, null, "the pipeline is not running"));
@@ -222,6 +230,11 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(build);
         var request = new EntryRequest(build) { QueuedAt = Stopwatch.GetTimestamp() };
+        if (_storageFailing && !_closed && _fault is null)
+        {
+            return Task.FromResult(new EntryOutcome(SubmitStatus.StorageUnavailable, -1, null, StorageFailingProblem));
+        }
+
         if (_closed || _fault is not null || !_queue.Writer.TryWrite(request))
         {
             return Task.FromResult(new EntryOutcome(SubmitStatus.Unavailable, -1, null, "the pipeline is not running"));

@@ -45,14 +45,24 @@ public sealed class BallotPipelineOptions
     public int ExpectedBallots { get; init; }
 
     /// <summary>
-    /// How many times the sequencer tries to re-open the log after a failed append before it gives up and faults
-    /// the pipeline (default 50, with <see cref="RecoveryDelay"/> between tries). While it retries, ballots keep
-    /// queuing and a full queue answers <c>rate-limited</c>.
+    /// How many times the sequencer re-opens the log right away after an append fails (default 3, with
+    /// <see cref="RecoveryDelay"/> between tries) while the ballots queued behind the failed batch wait: enough to ride
+    /// out a glitch. If the storage still fails — or fails again before the next good commit — the pipeline stops
+    /// making anyone wait: every queued and arriving ballot is answered <c>storage-unavailable</c> at once, and the
+    /// log is re-opened in the background (backoff from <see cref="RecoveryDelay"/> to <see cref="MaxRecoveryDelay"/>)
+    /// for as long as the storage fails. It never gives up: service resumes by itself when the disk is mended.
     /// </summary>
-    public int RecoveryAttempts { get; init; } = 50;
+    public int RecoveryAttempts { get; init; } = 3;
 
-    /// <summary>Pause between re-open attempts after a storage failure (default 100 ms).</summary>
+    /// <summary>Pause between re-open attempts after a storage failure, and the first background backoff (default 100 ms).</summary>
     public TimeSpan RecoveryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Longest pause between background re-open attempts while the storage keeps failing (default 2 s; the backoff
+    /// doubles from <see cref="RecoveryDelay"/> up to this). Also bounds how long service stays down after the disk is
+    /// mended, and is about what clients are told to wait (<c>Retry-After</c>).
+    /// </summary>
+    public TimeSpan MaxRecoveryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     internal void Validate()
     {
@@ -62,5 +72,6 @@ public sealed class BallotPipelineOptions
         ArgumentOutOfRangeException.ThrowIfNegative(ExpectedBallots, nameof(ExpectedBallots));
         ArgumentOutOfRangeException.ThrowIfLessThan(RecoveryAttempts, 1, nameof(RecoveryAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(RecoveryDelay, TimeSpan.Zero, nameof(RecoveryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecoveryDelay, TimeSpan.Zero, nameof(MaxRecoveryDelay));
     }
 }

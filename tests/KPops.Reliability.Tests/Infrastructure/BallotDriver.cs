@@ -19,6 +19,10 @@ internal sealed class BallotDriver(IReadOnlyList<string> voterTokens, BallotLedg
 
     public int Refusals => _refusals;
 
+    /// <summary>Every refusal so far: its status, problem <c>code</c> and <c>Retry-After</c> header.</summary>
+    public IReadOnlyCollection<Refusal> RefusalLog => _refusalLog;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Refusal> _refusalLog = new();
     private int _receipts;
     private int _refusals;
 
@@ -85,6 +89,7 @@ internal sealed class BallotDriver(IReadOnlyList<string> voterTokens, BallotLedg
             {
                 Interlocked.Increment(ref _refusals);
                 string body = await response.Content.ReadAsStringAsync(cancellationToken);
+                _refusalLog.Enqueue(new Refusal(response.StatusCode, ProblemCode(body), response.Headers.RetryAfter?.Delta));
                 if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
                 {
                     ledger.Fail($"ballot {ballot.Nonce}: unexpected {(int)response.StatusCode} {body}");
@@ -106,5 +111,21 @@ internal sealed class BallotDriver(IReadOnlyList<string> voterTokens, BallotLedg
         }
     }
 
+    private static string? ProblemCode(string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.TryGetProperty("code", out JsonElement code) ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private sealed record ReceiptBody(string Status, long Index, string EntryHash, string Checkpoint, string[] InclusionProof);
 }
+
+/// <summary>A ballot the server refused: the status, the problem's stable <c>code</c>, and the <c>Retry-After</c> it advised.</summary>
+internal sealed record Refusal(HttpStatusCode Status, string? Code, TimeSpan? RetryAfter);
