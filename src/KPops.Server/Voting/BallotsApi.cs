@@ -23,8 +23,6 @@ public static class BallotsApi
     /// <summary>Largest ballot body accepted: 32 trainee ids and a few fields fit well within it.</summary>
     public const int MaxBallotBytes = 4096;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapBallotsApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/rounds/{roundId}").WithTags("Voting").RequireStaff(VotingPolicies.Voter)
@@ -62,7 +60,7 @@ public static class BallotsApi
         CastBallotRequest? cast;
         try
         {
-            cast = JsonSerializer.Deserialize<CastBallotRequest>(body, Json);
+            cast = JsonSerializer.Deserialize(body, VotingJsonContext.Default.CastBallotRequest);
         }
         catch (JsonException)
         {
@@ -130,10 +128,19 @@ public static class BallotsApi
         return BallotProblems.For(code);
     }
 
-    private static ReceiptResponse ToResponse(string status, BallotReceipt receipt) => new(
-        status,
-        receipt.Index,
-        Convert.ToBase64String(receipt.LeafHash.Span),
-        System.Text.Encoding.UTF8.GetString(receipt.Checkpoint.Note.Span),
-        receipt.InclusionProof.Select(Convert.ToBase64String).ToArray());
+    private static ReceiptResponse ToResponse(string status, BallotReceipt receipt)
+    {
+        var proof = new string[receipt.InclusionProof.Count];
+        for (int i = 0; i < proof.Length; i++)
+        {
+            proof[i] = Convert.ToBase64String(receipt.InclusionProof[i]);
+        }
+
+        return new ReceiptResponse(
+            status,
+            receipt.Index,
+            Convert.ToBase64String(receipt.LeafHash.Span),
+            System.Text.Encoding.UTF8.GetString(receipt.Checkpoint.Note.Span),
+            proof);
+    }
 }
