@@ -23,19 +23,30 @@ fi
 
 rm -rf "$bin"
 dotnet publish "$here/KPops.Fuzz/KPops.Fuzz.csproj" -c Release -o "$bin" --nologo -v quiet
-# Instrument only KPops's own assemblies: coverage feedback for the code under test, not the framework.
-for dll in KPops.Format.dll KPops.Log.dll KPops.Voting.dll KPops.Server.dll; do
-  "$tools/sharpfuzz" "$bin/$dll" >/dev/null
-done
-
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
   mapfile -t targets < <(dotnet "$bin/kpops-fuzz.dll" --list | awk '{print $1}')
 fi
 
+# The seeds must pass outside AFL first (a target failing on its own corpus shows up in AFL only as a failed dry run).
+# Before instrumenting: instrumented code run without AFL's shared memory writes to a null map and crashes.
+mkdir -p "$out"
+for target in "${targets[@]}"; do
+  dotnet "$bin/kpops-fuzz.dll" "$target" "$here/corpus/$target"/* > "$out/$target.replay.log" 2>&1 \
+    || { echo "run.sh: $target fails on its own seed corpus; see $out/$target.replay.log" >&2; exit 1; }
+done
+
+# Instrument only KPops's own assemblies: coverage feedback for the code under test, not the framework. Every assembly
+# holding code a target exercises must be here — KPops.Server.dll too, for ballot-json and receipt (BallotForm, the
+# request/receipt contracts) — or AFL sees no coverage from it. An instrumented assembly references SharpFuzz.Common:
+# check, because afl-fuzz's only symptom of a missed one is "No instrumentation detected" (or a flat corpus).
+for dll in KPops.Format.dll KPops.Log.dll KPops.Voting.dll KPops.Server.dll; do
+  "$tools/sharpfuzz" "$bin/$dll" >/dev/null
+  grep -q SharpFuzz.Common "$bin/$dll" || { echo "run.sh: $dll was not instrumented" >&2; exit 1; }
+done
+
 export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
        AFL_NO_AFFINITY=1 AFL_AUTORESUME=1 DOTNET_TieredPGO=0
-mkdir -p "$out"
 [[ -f "$out/summary.tsv" ]] || printf 'target\tseconds\texecutions\texecs_per_sec\tcorpus\tcrashes\thangs\n' > "$out/summary.tsv"
 for target in "${targets[@]}"; do
   echo "== $target: afl-fuzz for $seconds s"
@@ -49,5 +60,7 @@ for target in "${targets[@]}"; do
       "$(value corpus_count)" "$(value saved_crashes)" "$(value saved_hangs)" | tee -a "$out/summary.tsv"
   else
     echo "$target: afl-fuzz did not start; see $out/$target.log" >&2
+    grep -q "No instrumentation detected" "$out/$target.log" 2>/dev/null \
+      && echo "$target: no coverage from its first seed: is every assembly it runs instrumented (list above)?" >&2
   fi
 done

@@ -14,6 +14,7 @@ internal sealed class FaultScenario : IAsyncDisposable
     public const int Voters = 8;
 
     private readonly string _root;
+    private readonly List<IDisposable> _afterStop = [];
 
     private FaultScenario(string root, InProcessServer server, BallotLedger ledger, BallotDriver driver)
     {
@@ -63,6 +64,9 @@ internal sealed class FaultScenario : IAsyncDisposable
         Assert.Fail($"The server accepted no ballot within {timeout} after the fault cleared.");
     }
 
+    /// <summary>Disposes <paramref name="resource"/> (e.g. unmounts a file system in the data directory) once the server has stopped.</summary>
+    public void DisposeAfterStop(IDisposable resource) => _afterStop.Add(resource);
+
     /// <summary>Resubmits what was never acknowledged, then audits the served log: nothing acknowledged lost, everything verifies.</summary>
     public async Task<InvariantReport> ResubmitAndAuditAsync(CancellationToken cancellationToken)
     {
@@ -80,6 +84,11 @@ internal sealed class FaultScenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
+        foreach (IDisposable resource in _afterStop)
+        {
+            resource.Dispose();
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);

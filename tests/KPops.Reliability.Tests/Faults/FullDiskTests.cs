@@ -27,6 +27,7 @@ public sealed class FullDiskTests
                 Assert.Skip(notPermitted);
             }
         });
+        scenario.DisposeAfterStop(disk);
         Assert.All(await scenario.Driver.BurstAsync(scenario.Client, 2, 1, cancellationToken), s => Assert.Equal(HttpStatusCode.OK, s));
         string ballast = Path.Combine(disk.MountPoint!, "ballast");
         Fill(ballast, disk.AvailableBytes - Headroom);
