@@ -10,6 +10,12 @@ public enum AuditVerdict
     /// <summary>The log verifies, extends every checkpoint seen before, and every announcement matches its recount.</summary>
     Passed,
 
+    /// <summary>
+    /// Nothing failed, but part of the log could not be recounted yet: the server holds back entries of rounds whose
+    /// announcement is not yet published (an embargo; see <see cref="AuditReport.Embargo"/>). Audit again after it.
+    /// </summary>
+    Incomplete,
+
     /// <summary>The log verifies, but an entry is invalid or an announcement differs from the recount.</summary>
     RecountMismatch,
 
@@ -42,6 +48,16 @@ public static class AuditProblemCodes
     public const string Witnesses = "witnesses";
 }
 
+/// <summary>The part of the log an embargo kept from the audit: the tree of all entries verified, only a prefix recounted.</summary>
+/// <param name="ReleasedEntries">Entries [0, ReleasedEntries) were served, verified and recounted.</param>
+/// <param name="PendingEntries">Entries committed to by the checkpoint but not yet released (not recounted).</param>
+/// <param name="PendingRounds">
+/// Rounds whose ballots are still under embargo at the end of the released prefix (an announcement that counts them is
+/// not yet published), in season order: the pending entries can hold ballots of these rounds only. Empty when the
+/// released prefix does not define the season.
+/// </param>
+public sealed record AuditEmbargo(long ReleasedEntries, long PendingEntries, IReadOnlyList<string> PendingRounds);
+
 /// <summary>An announcement's recount check and the forensics run on its published figures.</summary>
 public sealed record AnnouncementAudit(AnnouncementCheck Check, IReadOnlyList<TallyFinding> Forensics);
 
@@ -71,7 +87,12 @@ public sealed record AuditReport(
                 return AuditVerdict.VerificationFailed;
             }
 
-            return Problems.Count > 0 ? AuditVerdict.RecountMismatch : AuditVerdict.Passed;
+            if (Problems.Any(p => p.Code != AuditProblemCodes.Embargoed))
+            {
+                return AuditVerdict.RecountMismatch;
+            }
+
+            return Embargo is not null || Problems.Count > 0 ? AuditVerdict.Incomplete : AuditVerdict.Passed;
         }
     }
 
@@ -80,6 +101,9 @@ public sealed record AuditReport(
 
     /// <summary>The valid witness cosignatures the audit required.</summary>
     public int MinWitnesses { get; init; }
+
+    /// <summary>What an embargo kept from the recount (null when every entry was read).</summary>
+    public AuditEmbargo? Embargo { get; init; }
 
     /// <summary>Accepted and quarantined ballots over time per round and segment, recorded while the recount streamed the log (null when it did not run).</summary>
     public Flow.VoteFlow? Flow { get; init; }

@@ -20,11 +20,17 @@ public static class AuditReportHtml
             .Append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}")
             .Append("table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .6rem}td.n{text-align:right}")
             .Append(".ok{color:#176f2c}.bad{color:#b00020;font-weight:bold}.warn{background:#fff3cd;padding:.5rem;border-left:4px solid #e0a800}")
+            .Append(".incomplete{color:#8a5a00;font-weight:bold}")
             .Append(".note{background:#eef;padding:.5rem;border-left:4px solid #88a}code{word-break:break-all}")
             .Append("figure.flow{margin:.5rem 0 1rem}figure.flow svg{max-width:100%;height:auto;font-family:inherit}figcaption{font-size:.9rem;color:#444}")
             .Append("</style></head><body>\n");
-        var passed = report.Verdict == AuditVerdict.Passed;
-        Line(html, $"<h1>Vote log audit: <span class=\"{(passed ? "ok" : "bad")}\">{E(Verdict(report.Verdict))}</span></h1>");
+        var css = report.Verdict switch
+        {
+            AuditVerdict.Passed => "ok",
+            AuditVerdict.Incomplete => "incomplete",
+            _ => "bad",
+        };
+        Line(html, $"<h1>Vote log audit: <span class=\"{css}\">{E(Verdict(report.Verdict))}</span></h1>");
         Line(html, $"<p>Source: <code>{E(report.Source)}</code></p><ul>");
         if (report.Checkpoint is { } c)
         {
@@ -37,7 +43,13 @@ public static class AuditReportHtml
             Line(html, $"<li>Entries verified against the tree and replayed: {N(recount.EntriesRead)}; ballots counted: {N(recount.Tallies?.BallotsCounted ?? 0)}</li>");
         }
 
+        if (report.Embargo is { } embargo)
+        {
+            Line(html, $"<li class=\"incomplete\">Not yet released (embargo until the announcement): {N(embargo.PendingEntries)} entries from index {N(embargo.ReleasedEntries)} on; rounds pending: {(embargo.PendingRounds.Count == 0 ? "unknown" : E(string.Join(", ", embargo.PendingRounds)))}. The tree of all entries verified; only the released entries were recounted.</li>");
+        }
+
         Line(html, $"<li>Audit time: {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s</li></ul>");
+        WriteWitnesses(html, report);
         if (report.Problems.Count > 0)
         {
             Line(html, "<h2>Problems</h2><ul>");
@@ -62,6 +74,25 @@ public static class AuditReportHtml
         Line(html, "<p><small>Made by <code>kpops audit</code>. The forensics flag patterns in published figures that honest counting rarely produces; the chance shown is an upper estimate of how often an honest announcement would show it.</small></p>");
         Line(html, "</body></html>");
         return html.ToString();
+    }
+
+    private static void WriteWitnesses(StringBuilder html, AuditReport report)
+    {
+        if (report.Witnesses.Count == 0 && report.MinWitnesses == 0)
+        {
+            return;
+        }
+
+        Line(html, $"<h2>Witnesses</h2><p>{E(WitnessResultText.Summary(report))}.</p>");
+        Line(html, "<table><tr><th>Witness</th><th>Key</th><th>Result</th><th>Cosigned at</th></tr>");
+        foreach (var result in report.Witnesses)
+        {
+            var verified = result.Status == KPops.Log.CosignatureStatus.Valid;
+            var time = result.Time is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "-";
+            Line(html, $"<tr><td>{E(result.Witness.Name)}</td><td><code>{E(result.Witness.KeyText)}</code></td><td class=\"{(verified ? "ok" : "bad")}\">{E(WitnessResultText.Reason(result.Status))}</td><td>{time}</td></tr>");
+        }
+
+        Line(html, "</table>");
     }
 
     private static void WriteAnnouncement(StringBuilder html, AnnouncementAudit audit)
@@ -93,6 +124,7 @@ public static class AuditReportHtml
     private static string Verdict(AuditVerdict verdict) => verdict switch
     {
         AuditVerdict.Passed => "passed",
+        AuditVerdict.Incomplete => "incomplete (entries not yet released)",
         AuditVerdict.RecountMismatch => "recount does not match",
         _ => "log does not verify",
     };

@@ -25,6 +25,15 @@ public static class AuditReportJson
             ["entriesRead"] = report.Recount?.EntriesRead,
             ["ballotsCounted"] = report.Recount?.Tallies?.BallotsCounted,
             ["elapsedSeconds"] = Math.Round(report.Elapsed.TotalSeconds, 3),
+            ["witnesses"] = Witnesses(report),
+            ["embargo"] = report.Embargo is { } embargo
+                ? new JsonObject
+                {
+                    ["releasedEntries"] = embargo.ReleasedEntries,
+                    ["pendingEntries"] = embargo.PendingEntries,
+                    ["pendingRounds"] = new JsonArray([.. embargo.PendingRounds.Select(r => (JsonNode)JsonValue.Create(r))]),
+                }
+                : null,
             ["problems"] = new JsonArray([.. report.Problems.Select(p => (JsonNode)new JsonObject { ["code"] = p.Code, ["message"] = p.Message })]),
             ["announcements"] = new JsonArray([.. report.Announcements.Select(Announcement)]),
         };
@@ -34,9 +43,34 @@ public static class AuditReportJson
     public static string Verdict(AuditVerdict verdict) => verdict switch
     {
         AuditVerdict.Passed => "passed",
+        AuditVerdict.Incomplete => "incomplete",
         AuditVerdict.RecountMismatch => "recount-mismatch",
         _ => "verification-failed",
     };
+
+    /// <summary>Null when the audit was not asked to check witnesses.</summary>
+    private static JsonObject? Witnesses(AuditReport report)
+    {
+        if (report.Witnesses.Count == 0 && report.MinWitnesses == 0)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["required"] = report.MinWitnesses,
+            ["valid"] = KPops.Log.WitnessCosignatures.CountValid(report.Witnesses),
+            ["results"] = new JsonArray([.. report.Witnesses.Select(w => (JsonNode)new JsonObject
+            {
+                ["name"] = w.Witness.Name,
+                ["key"] = w.Witness.KeyText,
+                ["status"] = WitnessResultText.Code(w.Status),
+                ["verified"] = w.Status == KPops.Log.CosignatureStatus.Valid,
+                ["time"] = w.Time?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                ["reason"] = WitnessResultText.Reason(w.Status),
+            })]),
+        };
+    }
 
     private static JsonNode Announcement(AnnouncementAudit audit)
     {

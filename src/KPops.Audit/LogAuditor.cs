@@ -78,13 +78,14 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
         // 3-4. Every entry, verified against the tree, recounted in order.
         RecountReport? recount = null;
         VoteFlowRecorder? flow = null;
+        AuditEmbargo? embargo = null;
         try
         {
             (recount, flow) = await RecountAsync(client, head, head.Size, cancellationToken).ConfigureAwait(false);
         }
         catch (LogVerificationException exception) when (source is HttpTileSource { EntriesEmbargoed: true })
         {
-            (recount, flow) = await RecountReleasedAsync(client, head, exception, problems, cancellationToken).ConfigureAwait(false);
+            (recount, flow, embargo) = await RecountReleasedAsync(client, head, exception, problems, cancellationToken).ConfigureAwait(false);
         }
         catch (LogVerificationException exception)
         {
@@ -93,7 +94,7 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
 
         if (recount is null)
         {
-            return new AuditReport(SourceName, head, earlier.Count, null, [], problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses };
+            return new AuditReport(SourceName, head, earlier.Count, null, [], problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses, Embargo = embargo };
         }
 
         if (problems.Count == 0)
@@ -106,7 +107,13 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
             .Select(check => new AnnouncementAudit(check, TallyForensics.Examine(
                 [.. check.Published.Ranking.Select(row => new PublishedCount(row.Trainee, row.Score))])))
             .ToList();
-        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed) { Witnesses = witnesses, MinWitnesses = MinWitnesses, Flow = flow?.Flow };
+        return new AuditReport(SourceName, head, earlier.Count, recount, announcements, problems, stopwatch.Elapsed)
+        {
+            Witnesses = witnesses,
+            MinWitnesses = MinWitnesses,
+            Flow = flow?.Flow,
+            Embargo = embargo,
+        };
     }
 
     private async Task<(RecountReport Report, VoteFlowRecorder Flow)> RecountAsync(
@@ -124,25 +131,28 @@ public sealed class LogAuditor(ITileSource source, NoteVerifier verifier)
     /// <summary>
     /// The server said an entry bundle is under embargo (it holds ballots of a round whose announcement is not yet
     /// published; see docs/log.md): check the whole tree from hash tiles, then recount only the released prefix, and
-    /// say so, rather than report a missing bundle as tampering.
+    /// say what is still pending, rather than report a missing bundle as tampering.
     /// </summary>
-    private async Task<(RecountReport? Report, VoteFlowRecorder? Flow)> RecountReleasedAsync(
+    private async Task<(RecountReport? Report, VoteFlowRecorder? Flow, AuditEmbargo? Embargo)> RecountReleasedAsync(
         TileLogClient client, Checkpoint head, LogVerificationException refused, List<AuditProblem> problems, CancellationToken cancellationToken)
     {
         try
         {
             await client.VerifyTreeAsync(head, cancellationToken).ConfigureAwait(false);
             long released = await ReleasedEntriesAsync(head, cancellationToken).ConfigureAwait(false);
+            var (recount, flow) = released == 0 ? (null, null) : await RecountAsync(client, head, released, cancellationToken).ConfigureAwait(false);
+            var embargo = new AuditEmbargo(released, head.Size - released, recount?.EmbargoedRounds ?? []);
+            string rounds = embargo.PendingRounds.Count == 0 ? string.Empty : $" (rounds not yet released: {string.Join(", ", embargo.PendingRounds)})";
             problems.Add(new AuditProblem(AuditProblemCodes.Embargoed, string.Create(CultureInfo.InvariantCulture,
-                $"Entries embargoed until announcement: the server holds back entries from {released} on ({refused.Message}), ballots of a round whose announcement is not yet published. ")
+                $"Entries embargoed until announcement: the server holds back entries from {released} on ({refused.Message}), ballots of a round whose announcement is not yet published{rounds}. ")
                 + string.Create(CultureInfo.InvariantCulture,
-                $"The tree of {head.Size} entries verified from hash tiles; only entries [0, {released}) were recounted. Audit again once the announcement is published.")));
-            return released == 0 ? (null, null) : await RecountAsync(client, head, released, cancellationToken).ConfigureAwait(false);
+                $"The tree of {head.Size} entries verified from hash tiles; only entries [0, {released}) were recounted, {embargo.PendingEntries} are not yet released. Audit again once the announcement is published.")));
+            return (recount, flow, embargo);
         }
         catch (LogVerificationException exception)
         {
             problems.Add(new AuditProblem(AuditProblemCodes.Tiles, exception.Message));
-            return (null, null);
+            return (null, null, null);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using KPops.Audit.Forensics;
 
 namespace KPops.Audit.Tests;
@@ -27,21 +29,38 @@ public class ProduceX101Tests
     private const decimal FinalVotes = 14_988_884m;
 
     [Fact]
+    public void The_published_counts_are_multiples_of_0_05_percent_of_the_final_total()
+    {
+        // The figures themselves, before any forensics: 0.05 % of 14,988,884 is 7,494.442, and every count is
+        // that quantum times a whole number, rounded (1,334,011 = 178 x 7,494.442; 749,444 = 100 x 7,494.442).
+        Assert.Equal(7_494.442m, FinalVotes * 0.0005m);
+        Assert.All(Final, row => Assert.True(Math.Abs(row.Count - (Math.Round(row.Count / 7_494.442m) * 7_494.442m)) < 1m, row.Trainee));
+    }
+
+    [Fact]
     public void The_final_counts_are_flagged_as_multiples_of_7494_442()
     {
         var finding = Assert.Single(TallyForensics.Examine(Final), f => f.Code == ForensicCodes.CommonQuantum);
 
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
-        Assert.Contains("7,494.44", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal(7_494.442, QuantumIn(finding), 0.01);
+        Assert.Equal((double)(FinalVotes * 0.0005m), QuantumIn(finding), 0.01);
         Assert.True(finding.Chance < 1e-6);
     }
+
+    private static double QuantumIn(TallyFinding finding) =>
+        double.Parse(Regex.Match(finding.Explanation, @"multiples of ([0-9,]+\.[0-9]+)").Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     [Fact]
     public void The_repeated_gap_of_29978_votes_is_flagged()
     {
         var finding = Assert.Single(TallyForensics.Examine(Final), f => f.Code == ForensicCodes.RepeatedGap);
 
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.Contains("29,978 votes (4 times)", finding.Explanation, StringComparison.Ordinal);
+        // Ranks 1-2, 3-4, 6-7 and 7-8: the same 29,978 = 4 x 7,494.442, four times among ten.
+        var gaps = Final.Zip(Final.Skip(1), (upper, lower) => upper.Count - lower.Count).ToList();
+        Assert.Equal(4, gaps.Count(gap => gap == 29_978m));
     }
 
     [Fact]
@@ -63,6 +82,7 @@ public class ProduceX101Tests
 
         var finding = Assert.Single(TallyForensics.Examine(counts), f => f.Code == ForensicCodes.CommonQuantum);
 
-        Assert.Contains("445.2", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(445.2178, QuantumIn(finding), 0.001);
     }
 }

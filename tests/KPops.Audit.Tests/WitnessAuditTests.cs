@@ -107,7 +107,7 @@ public sealed class WitnessAuditTests
         };
 
     /// <summary>Has a real witness (its own state directory) cosign the published checkpoint, and appends its line to it.</summary>
-    private static void Cosign(AuditedLog log, CosignatureSigner key, bool tamper = false)
+    internal static void Cosign(AuditedLog log, CosignatureSigner key, bool tamper = false)
     {
         string path = Path.Combine(log.Tiles, "checkpoint");
         byte[] note = File.ReadAllBytes(path);

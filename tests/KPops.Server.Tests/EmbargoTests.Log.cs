@@ -43,6 +43,18 @@ public abstract partial class EmbargoTests<TFixture>
         Assert.Equal(AuditProblemCodes.Embargoed, embargoed.Code);
         Assert.StartsWith("Entries embargoed until announcement", embargoed.Message, StringComparison.Ordinal);
         Assert.Equal(firstBallot / TileLayout.TileWidth * TileLayout.TileWidth, audit.Recount?.EntriesRead ?? 0);
+        Assert.Equal(AuditVerdict.Incomplete, audit.Verdict);
+        Assert.Equal(audit.Recount?.EntriesRead ?? 0, audit.Embargo?.ReleasedEntries);
+        Assert.Equal(audit.Checkpoint!.Size - audit.Embargo!.ReleasedEntries, audit.Embargo.PendingEntries);
+        // The pending rounds come from the released prefix's season: none when the first ballot is in the first bundle.
+        if (audit.Embargo.ReleasedEntries > 0)
+        {
+            Assert.Contains(OperationsFixture.OpenRound, audit.Embargo.PendingRounds);
+        }
+        else
+        {
+            Assert.Empty(audit.Embargo.PendingRounds);
+        }
     }
 
     private async Task AssertBallotEntriesReleasedAsync(long firstBallot)

@@ -19,14 +19,14 @@ internal sealed class AuditBenchBallots
     private readonly CompiledSeason _season;
     private readonly long _firstDayMs;
     private readonly long[] _ballotsPerDay = new long[Days];
-    private readonly double[] _cumulative;
-    private readonly double[] _koreaCumulative;
-    private readonly double[] _globalCumulative;
+    private readonly ZipfDistribution _popularity;
+    private readonly ZipfDistribution _koreaPopularity;
+    private readonly ZipfDistribution _globalPopularity;
     private readonly ushort[] _korea;
     private readonly ushort[] _global;
     private readonly ushort _koreaSegment;
     private readonly ushort _globalSegment;
-    private ulong _random = 20230202;
+    private BenchRandom _random = new(20230202);
     private int _day;
     private long _inDay;
 
@@ -42,9 +42,9 @@ internal sealed class AuditBenchBallots
         var k = season.GroupIndex("k");
         _korea = [.. Enumerable.Range(0, season.TraineeCount).Where(t => season.GroupOf(t) == k).Select(t => (ushort)t)];
         _global = [.. Enumerable.Range(0, season.TraineeCount).Where(t => season.GroupOf(t) != k).Select(t => (ushort)t)];
-        _cumulative = Harmonic(season.TraineeCount);
-        _koreaCumulative = Harmonic(_korea.Length);
-        _globalCumulative = Harmonic(_global.Length);
+        _popularity = new ZipfDistribution(season.TraineeCount);
+        _koreaPopularity = new ZipfDistribution(_korea.Length);
+        _globalPopularity = new ZipfDistribution(_global.Length);
 
         // Weekly broadcasts (day 0, 7, 14) bring a surge that fades over the week.
         var weights = Enumerable.Range(0, Days).Select(d => 1.0 + (1.5 * Math.Exp(-(d % 7) / 2.0))).ToArray();
@@ -76,7 +76,7 @@ internal sealed class AuditBenchBallots
             destination[i] = new Ballot(picks)
             {
                 Round = 0,
-                Voter = new VoterPseudonym(Mix((ulong)voter), Mix((ulong)voter ^ 0x5DEECE66DUL)),
+                Voter = BenchRandom.Pseudonym(voter),
                 Segment = voter % 5 < 2 ? _koreaSegment : _globalSegment,
                 Period = _season.PeriodOf(0, time),
                 ServerTimeMs = time,
@@ -87,8 +87,8 @@ internal sealed class AuditBenchBallots
     private void FillPicks(Span<ushort> picks)
     {
         UInt128 taken = 0;
-        picks[0] = _korea[Zipf(_koreaCumulative)];
-        picks[1] = _global[Zipf(_globalCumulative)];
+        picks[0] = _korea[_koreaPopularity.Sample(_random.NextDouble())];
+        picks[1] = _global[_globalPopularity.Sample(_random.NextDouble())];
         taken |= UInt128.One << picks[0];
         taken |= UInt128.One << picks[1];
         for (var p = 2; p < picks.Length; p++)
@@ -96,47 +96,11 @@ internal sealed class AuditBenchBallots
             ushort trainee;
             do
             {
-                trainee = (ushort)Zipf(_cumulative);
+                trainee = (ushort)_popularity.Sample(_random.NextDouble());
             }
             while ((taken & (UInt128.One << trainee)) != 0);
             taken |= UInt128.One << trainee;
             picks[p] = trainee;
         }
-    }
-
-    private int Zipf(double[] cumulative)
-    {
-        var index = Array.BinarySearch(cumulative, NextDouble());
-        return Math.Min(index < 0 ? ~index : index, cumulative.Length - 1);
-    }
-
-    private static double[] Harmonic(int n)
-    {
-        var cumulative = new double[n];
-        var total = 0.0;
-        for (var k = 0; k < n; k++)
-        {
-            total += 1.0 / (k + 1);
-            cumulative[k] = total;
-        }
-
-        for (var k = 0; k < n; k++)
-        {
-            cumulative[k] /= total;
-        }
-
-        return cumulative;
-    }
-
-    private double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
-
-    private ulong Next() => Mix(_random += 0x9E3779B97F4A7C15UL);
-
-    // SplitMix64's finalizer: turns voter numbers into uniformly random-looking pseudonyms.
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

@@ -106,50 +106,15 @@ internal sealed class AuditBenchmark(long ballots, string directory, TextWriter 
             QueueCapacity = ChunkSize * ChunksInFlight * 2,
             ExpectedBallots = (int)Math.Min(int.MaxValue, ballots),
         };
-        var chunks = new Ballot[ChunksInFlight][];
-        var outcomes = new BallotOutcome[ChunksInFlight][];
-        var sizes = new int[ChunksInFlight];
-        var running = new ValueTask[ChunksInFlight];
-        for (var i = 0; i < ChunksInFlight; i++)
-        {
-            chunks[i] = new Ballot[ChunkSize];
-            outcomes[i] = new BallotOutcome[ChunkSize];
-        }
-
         long accepted = 0;
         await using var pipeline = BallotPipeline.Open(storage, signer, Origin, season, options);
         var generator = new AuditBenchBallots(pipeline.Season, ballots);
-        long submitted = 0;
-        var chunk = 0;
-        while (submitted < ballots)
+        var submitter = new ChunkedSubmitter(ChunkSize, ChunksInFlight)
         {
-            var slot = chunk % ChunksInFlight;
-            if (chunk >= ChunksInFlight)
-            {
-                await running[slot];
-                accepted += Accepted(outcomes[slot].AsSpan(0, sizes[slot]));
-            }
-
-            var size = (int)Math.Min(ChunkSize, ballots - submitted);
-            sizes[slot] = size;
-            generator.Fill(chunks[slot].AsSpan(0, size));
-#pragma warning disable CA2012 // Each slot's task is awaited exactly once, before the slot is reused or at the end.
-            running[slot] = Submit(pipeline, chunks[slot].AsMemory(0, size), outcomes[slot].AsMemory(0, size));
-#pragma warning restore CA2012
-            submitted += size;
-            chunk++;
-            if (chunk % 512 == 0)
-            {
-                await progress.WriteAsync($"\r{submitted:N0} ballots written");
-            }
-        }
-
-        for (var i = Math.Max(0, chunk - ChunksInFlight); i < chunk; i++)
-        {
-            var slot = i % ChunksInFlight;
-            await running[slot];
-            accepted += Accepted(outcomes[slot].AsSpan(0, sizes[slot]));
-        }
+            ProgressEveryChunks = 512,
+            Progress = submitted => progress.WriteAsync($"\r{submitted:N0} ballots written"),
+        };
+        await submitter.RunAsync(ballots, generator.Fill, (chunk, outcomes) => Submit(pipeline, chunk, outcomes), outcomes => accepted += Accepted(outcomes));
 
         await progress.WriteLineAsync();
         if (accepted != ballots)

@@ -46,16 +46,6 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
     {
         var season = BenchSeason.Create();
         var generator = new SyntheticBallots(BenchSeason.Trainees, 0.05, BenchSeason.Opens.AddDays(1).ToUnixTimeMilliseconds());
-        var chunks = new Ballot[ChunksInFlight][];
-        var outcomes = new BallotOutcome[ChunksInFlight][];
-        var running = new ValueTask<long>[ChunksInFlight];
-        var sizes = new int[ChunksInFlight];
-        for (var i = 0; i < ChunksInFlight; i++)
-        {
-            chunks[i] = new Ballot[ChunkSize];
-            outcomes[i] = new BallotOutcome[ChunkSize];
-        }
-
         using var signer = NoteSigner.Generate(Origin);
         var memoryBefore = MeasureMemory();
         (long Managed, long WorkingSet) memoryAfter;
@@ -75,37 +65,13 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var cpuBefore = CpuTime();
             var started = Stopwatch.GetTimestamp();
-            long submitted = 0;
-            var chunk = 0;
-            while (submitted < ballots)
+            var submitter = new ChunkedSubmitter(ChunkSize, ChunksInFlight)
             {
-                var slot = chunk % ChunksInFlight;
-                if (chunk >= ChunksInFlight)
-                {
-                    await running[slot];
-                    Tally(outcomes[slot].AsSpan(0, sizes[slot]), ref accepted, ref rejected, ref unexpected);
-                }
-
-                var size = (int)Math.Min(ChunkSize, ballots - submitted);
-                sizes[slot] = size;
-                generator.Fill(chunks[slot].AsSpan(0, size));
-#pragma warning disable CA2012 // Each slot's task is awaited exactly once, before the slot is reused or at the end.
-                running[slot] = SubmitChunk(pipeline, chunks[slot].AsMemory(0, size), outcomes[slot].AsMemory(0, size));
-#pragma warning restore CA2012
-                submitted += size;
-                chunk++;
-                if (chunk % 2048 == 0)
-                {
-                    await progress.WriteAsync($"\r{submitted:N0} ballots submitted");
-                }
-            }
-
-            for (var i = Math.Max(0, chunk - ChunksInFlight); i < chunk; i++)
-            {
-                var slot = i % ChunksInFlight;
-                await running[slot];
-                Tally(outcomes[slot].AsSpan(0, sizes[slot]), ref accepted, ref rejected, ref unexpected);
-            }
+                ProgressEveryChunks = 2048,
+                Progress = submitted => progress.WriteAsync($"\r{submitted:N0} ballots submitted"),
+            };
+            await submitter.RunAsync(ballots, generator.Fill, (chunk, outcomes) => SubmitChunk(pipeline, chunk, outcomes),
+                outcomes => Tally(outcomes, ref accepted, ref rejected, ref unexpected));
 
             elapsed = Stopwatch.GetElapsedTime(started);
             cpu = CpuTime() - cpuBefore;
@@ -144,8 +110,8 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
             quotaBytes, allocated, logBytes, replay, reopenElapsed, cpu);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<long> SubmitChunk(BallotPipeline pipeline, ReadOnlyMemory<Ballot> ballots, Memory<BallotOutcome> outcomes)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask SubmitChunk(BallotPipeline pipeline, ReadOnlyMemory<Ballot> ballots, Memory<BallotOutcome> outcomes)
     {
         var started = Stopwatch.GetTimestamp();
         await pipeline.SubmitManyAsync(ballots, outcomes);
@@ -159,8 +125,6 @@ internal sealed class EngineBenchmark(long ballots, string dataDirectory, int ma
                 _latencyTicks[at] = took;
             }
         }
-
-        return took;
     }
 
     private static void Tally(ReadOnlySpan<BallotOutcome> outcomes, ref long accepted, ref long rejected, ref long unexpected)

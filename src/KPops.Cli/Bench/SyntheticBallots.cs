@@ -9,29 +9,18 @@ namespace KPops.Cli.Bench;
 /// </summary>
 internal sealed class SyntheticBallots
 {
-    private readonly double[] _cumulative;
+    private readonly ZipfDistribution _popularity;
     private readonly double _repeatShare;
     private readonly long _serverTimeMs;
-    private ulong _random;
+    private BenchRandom _random;
     private long _voters;
 
     public SyntheticBallots(int trainees, double repeatShare, long serverTimeMs, ulong seed = 20260101)
     {
         _repeatShare = repeatShare;
         _serverTimeMs = serverTimeMs;
-        _random = seed;
-        _cumulative = new double[trainees];
-        var total = 0.0;
-        for (var k = 0; k < trainees; k++)
-        {
-            total += 1.0 / (k + 1);
-            _cumulative[k] = total;
-        }
-
-        for (var k = 0; k < trainees; k++)
-        {
-            _cumulative[k] /= total;
-        }
+        _random = new BenchRandom(seed);
+        _popularity = new ZipfDistribution(trainees);
     }
 
     /// <summary>Repeats generated so far: ballots the pipeline must reject.</summary>
@@ -44,9 +33,9 @@ internal sealed class SyntheticBallots
         {
             long voter;
             uint nonce = 0;
-            if (_voters > 0 && NextDouble() < _repeatShare)
+            if (_voters > 0 && _random.NextDouble() < _repeatShare)
             {
-                voter = (long)(Next() % (ulong)_voters);
+                voter = (long)(_random.Next() % (ulong)_voters);
                 nonce = 1;
                 Repeats++;
             }
@@ -55,33 +44,15 @@ internal sealed class SyntheticBallots
                 voter = _voters++;
             }
 
-            pick[0] = Zipf(NextDouble());
+            pick[0] = (ushort)_popularity.Sample(_random.NextDouble());
             destination[i] = new Ballot(pick)
             {
                 Round = 0,
-                Voter = new VoterPseudonym(Mix((ulong)voter), Mix((ulong)voter ^ 0x5DEECE66DUL)),
+                Voter = BenchRandom.Pseudonym(voter),
                 Period = 0,
                 Nonce = nonce,
                 ServerTimeMs = _serverTimeMs,
             };
         }
-    }
-
-    private ushort Zipf(double u)
-    {
-        var index = Array.BinarySearch(_cumulative, u);
-        return (ushort)Math.Min(index < 0 ? ~index : index, _cumulative.Length - 1);
-    }
-
-    private double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
-
-    private ulong Next() => Mix(_random += 0x9E3779B97F4A7C15UL);
-
-    // SplitMix64's finalizer: also turns voter numbers into uniformly random-looking pseudonyms.
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

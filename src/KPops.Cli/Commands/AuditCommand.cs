@@ -8,12 +8,14 @@ namespace KPops.Cli.Commands;
 /// <summary>
 /// <c>kpops audit SOURCE --key KEY</c>: verifies a published vote log and recounts it (see docs/audit.md).
 /// Exit codes: 0 passed, 3 the log failed verification (or too few witnesses cosigned it), 4 the recount disagrees with the log's announcements
-/// or an entry is invalid, 1 bad arguments, 2 a named file does not exist.
+/// or an entry is invalid, 5 incomplete (nothing failed, but entries under embargo could not be recounted yet), 1 bad arguments,
+/// 2 a named file does not exist.
 /// </summary>
 internal static class AuditCommand
 {
     public const int VerificationFailed = 3;
     public const int RecountMismatch = 4;
+    public const int Incomplete = 5;
 
     public static Command Create()
     {
@@ -55,7 +57,6 @@ internal static class AuditCommand
             else
             {
                 AuditReportView.Write(console.Out, report);
-                WriteWitnesses(console, report);
             }
 
             if (parseResult.GetValue(html) is { } page)
@@ -66,6 +67,7 @@ internal static class AuditCommand
             return report.Verdict switch
             {
                 AuditVerdict.Passed => ExitCodes.Success,
+                AuditVerdict.Incomplete => Incomplete,
                 AuditVerdict.RecountMismatch => RecountMismatch,
                 _ => VerificationFailed,
             };
@@ -117,29 +119,6 @@ internal static class AuditCommand
         }
 
         return quorum;
-    }
-
-    private static void WriteWitnesses(CliConsole console, AuditReport report)
-    {
-        if (report.Witnesses.Count == 0)
-        {
-            return;
-        }
-
-        int valid = WitnessCosignatures.CountValid(report.Witnesses);
-        console.Out.WriteLine($"Witnesses: {valid} of {report.Witnesses.Count} cosigned this checkpoint (required: {report.MinWitnesses}).");
-        foreach (var result in report.Witnesses)
-        {
-            string time = result.Time is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty;
-            string status = result.Status switch
-            {
-                CosignatureStatus.Valid => "cosigned",
-                CosignatureStatus.Invalid => "INVALID cosignature (forged or corrupted)",
-                CosignatureStatus.FromTheFuture => "cosignature dated in the future",
-                _ => "no cosignature",
-            };
-            console.Out.WriteLine($"  {result.Witness.Name}: {status}{time}");
-        }
     }
 
     private static bool IsUrl(string source) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using KPops.Audit;
 using KPops.Audit.Forensics;
 using KPops.Cli.Rendering;
+using KPops.Log;
 using Spectre.Console;
 
 namespace KPops.Cli.Commands;
@@ -26,6 +27,11 @@ internal static class AuditReportView
                 $"  entries verified and replayed: {Numbers.Format(recount.EntriesRead)}; ballots counted: {Numbers.Format(ballots)}; {report.Elapsed.TotalSeconds:0.0} s ({Numbers.Format((long)(recount.EntriesRead / seconds))} entries/s)"));
         }
 
+        if (report.Embargo is { } embargo)
+        {
+            output.WriteLine($"  not yet released (embargo until the announcement): {Numbers.Format(embargo.PendingEntries)} entries from index {Numbers.Format(embargo.ReleasedEntries)} on; rounds pending: {(embargo.PendingRounds.Count == 0 ? "unknown" : string.Join(", ", embargo.PendingRounds))}");
+        }
+
         foreach (var announcement in report.Announcements)
         {
             WriteAnnouncement(output, announcement);
@@ -45,12 +51,38 @@ internal static class AuditReportView
         output.WriteLine(report.Verdict switch
         {
             AuditVerdict.Passed => "PASSED: the log verifies and every announcement matches the recount.",
+            AuditVerdict.Incomplete => "INCOMPLETE: nothing failed, but entries under embargo could not be recounted yet; audit again after the announcement.",
             AuditVerdict.RecountMismatch => "FAILED: the log verifies, but the recount does not match what it announced.",
             _ => "FAILED: the log does not verify.",
         });
         if (report.ForensicWarnings > 0)
         {
             output.WriteLine($"Forensics: {report.ForensicWarnings} warning(s) on the published figures (see above).");
+        }
+
+        WriteWitnesses(output, report);
+    }
+
+    /// <summary>Each trusted witness and whether it cosigned (the JSON and HTML reports carry the same, with the key).</summary>
+    private static void WriteWitnesses(IAnsiConsole output, AuditReport report)
+    {
+        if (report.Witnesses.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"Witnesses: {WitnessCosignatures.CountValid(report.Witnesses)} of {report.Witnesses.Count} cosigned this checkpoint (required: {report.MinWitnesses}).");
+        foreach (var result in report.Witnesses)
+        {
+            string time = result.Time is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty;
+            string status = result.Status switch
+            {
+                CosignatureStatus.Valid => "cosigned",
+                CosignatureStatus.Invalid => "INVALID cosignature (forged or corrupted)",
+                CosignatureStatus.FromTheFuture => "cosignature dated in the future",
+                _ => "no cosignature",
+            };
+            output.WriteLine($"  {result.Witness.Name}: {status}{time}");
         }
     }
 

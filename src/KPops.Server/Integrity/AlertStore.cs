@@ -5,23 +5,29 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.Integrity;
 
 /// <summary>
-/// The alerts awaiting or past staff review, in memory (they are a review queue, not a record: the record of a
-/// decision is the quarantine entry in the log). Repeated reports for the same detector, source and round extend
-/// one open alert. At most <see cref="IntegrityOptions.MaxAlerts"/> are kept; decided ones are forgotten first.
+/// The alerts awaiting or past staff review (the record of a decision to exclude ballots is the quarantine entry in the
+/// log; this is the review queue). Repeated reports for the same detector, source and round extend one open alert. At
+/// most <see cref="IntegrityOptions.MaxAlerts"/> are kept; decided ones are forgotten first. With an
+/// <see cref="IAlertArchive"/> the alerts survive a restart: they are loaded from it on first use, and
+/// <see cref="TakeChanges"/> hands <see cref="AlertPersistence"/> what changed since it last saved.
 /// </summary>
-public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider time) : IAlertSink
+public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider time, IAlertArchive? archive = null) : IAlertSink
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IntegrityAlert> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Detector, string Source, ushort Round), IntegrityAlert> _open = [];
     private readonly LinkedList<IntegrityAlert> _order = new();
     private readonly HashSet<string> _deciding = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _forgotten = new(StringComparer.Ordinal);
     private long _sequence;
+    private bool _loaded = archive is null;
 
     public void Report(string detector, string source, ushort round, string explanation, ReadOnlySpan<ObservedBallot> ballots)
     {
         lock (_gate)
         {
+            EnsureLoaded();
             if (!_open.TryGetValue((detector, source, round), out var alert))
             {
                 var id = "alert-" + (++_sequence).ToString(CultureInfo.InvariantCulture);
@@ -37,6 +43,8 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
             {
                 alert.Add(ballot);
             }
+
+            _changed.Add(alert.Id);
         }
     }
 
@@ -45,6 +53,7 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
     {
         lock (_gate)
         {
+            EnsureLoaded();
             var result = new List<AlertSnapshot>();
             for (var node = _order.Last; node is not null; node = node.Previous)
             {
@@ -62,6 +71,7 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
     {
         lock (_gate)
         {
+            EnsureLoaded();
             return _byId.TryGetValue(id, out var alert) ? AlertSnapshot.Of(alert) : null;
         }
     }
@@ -75,6 +85,7 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
     {
         lock (_gate)
         {
+            EnsureLoaded();
             open = false;
             if (!_byId.TryGetValue(id, out var alert))
             {
@@ -106,6 +117,7 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
             {
                 alert.Status = status;
                 alert.Decision = decision;
+                _changed.Add(id);
             }
 
             return AlertSnapshot.Of(alert);
@@ -120,7 +132,7 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
             var next = node.Next;
             if (node.Value.Status != AlertStatus.Open)
             {
-                _byId.Remove(node.Value.Id);
+                Forget(node.Value.Id);
                 _order.Remove(node);
             }
 
@@ -129,10 +141,98 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
 
         while (_order.Count > max && _order.First is { } oldest && !_deciding.Contains(oldest.Value.Id))
         {
-            _byId.Remove(oldest.Value.Id);
+            Forget(oldest.Value.Id);
             _open.Remove((oldest.Value.Detector, oldest.Value.Source, oldest.Value.Round));
             _order.RemoveFirst();
         }
+    }
+
+    private void Forget(string id)
+    {
+        _byId.Remove(id);
+        _changed.Remove(id);
+        _forgotten.Add(id);
+    }
+
+    /// <summary>The alerts changed and the ids forgotten since the last call, for the archive; cleared as they are taken.</summary>
+    public (IReadOnlyList<AlertSnapshot> Changed, IReadOnlyList<string> Forgotten) TakeChanges()
+    {
+        lock (_gate)
+        {
+            var changed = new List<AlertSnapshot>(_changed.Count);
+            foreach (var id in _changed)
+            {
+                changed.Add(AlertSnapshot.Of(_byId[id]));
+            }
+
+            var forgotten = _forgotten.ToList();
+            _changed.Clear();
+            _forgotten.Clear();
+            return (changed, forgotten);
+        }
+    }
+
+    /// <summary>Hands back changes the archive failed to save, to be saved with the next ones.</summary>
+    public void ReturnChanges(IReadOnlyList<AlertSnapshot> changed, IReadOnlyList<string> forgotten)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(forgotten);
+        lock (_gate)
+        {
+            foreach (var alert in changed)
+            {
+                if (_byId.ContainsKey(alert.Id))
+                {
+                    _changed.Add(alert.Id);
+                }
+            }
+
+            foreach (var id in forgotten)
+            {
+                if (!_byId.ContainsKey(id))
+                {
+                    _forgotten.Add(id);
+                }
+            }
+        }
+    }
+
+    // Once, under the lock, before anything reads or adds an alert: new ids continue after the stored ones, and an
+    // open stored alert keeps collecting its detector's reports.
+    private void EnsureLoaded()
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        foreach (var stored in archive!.Load())
+        {
+            if (_byId.ContainsKey(stored.Id))
+            {
+                continue;
+            }
+
+            var alert = IntegrityAlert.Restore(stored);
+            _byId.Add(alert.Id, alert);
+            _order.AddLast(alert);
+            if (alert.Status == AlertStatus.Open)
+            {
+                _open.TryAdd((alert.Detector, alert.Source, alert.Round), alert);
+            }
+
+            _sequence = Math.Max(_sequence, SequenceOf(alert.Id));
+        }
+
+        _loaded = true;
+    }
+
+    /// <summary>The number in an alert id (<c>alert-17</c> → 17).</summary>
+    public static long SequenceOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.StartsWith("alert-", StringComparison.Ordinal)
+            && long.TryParse(id.AsSpan("alert-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
     }
 }
 

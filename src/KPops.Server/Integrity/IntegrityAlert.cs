@@ -73,6 +73,33 @@ public sealed class IntegrityAlert
 
     public IReadOnlyList<VoterPseudonym> Voters => _voters;
 
+    /// <summary>An alert as it was stored before a restart: its ballots, voters, counts and decision.</summary>
+    internal static IntegrityAlert Restore(AlertSnapshot stored)
+    {
+        var alert = new IntegrityAlert(stored.Id, stored.Detector, stored.Source, stored.Round, stored.Explanation, stored.FirstSeenMs)
+        {
+            LastSeenMs = stored.LastSeenMs,
+            BallotCount = stored.BallotCount,
+            Status = stored.Status,
+            Decision = stored.Decision,
+        };
+        foreach (var index in stored.Indices)
+        {
+            alert._indices.Add(index);
+            alert._listed.Add(index);
+        }
+
+        foreach (var voter in stored.Voters)
+        {
+            if (alert._voterSet.Add(voter))
+            {
+                alert._voters.Add(voter);
+            }
+        }
+
+        return alert;
+    }
+
     internal void Add(in ObservedBallot ballot)
     {
         if (!_listed.Add(ballot.LogIndex))

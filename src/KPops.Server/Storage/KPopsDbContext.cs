@@ -20,6 +20,8 @@ public abstract class KPopsDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<PartnerBatch> PartnerBatches => Set<PartnerBatch>();
 
+    public DbSet<KPops.Server.Integrity.StoredAlert> IntegrityAlerts => Set<KPops.Server.Integrity.StoredAlert>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -18,6 +18,12 @@ public sealed record RecountReport(
     IReadOnlyList<ReplayFinding> Findings,
     long FindingCount)
 {
+    /// <summary>
+    /// Rounds whose ballots are still under embargo at the end of the recount (their counting announcements are not all
+    /// published; see <see cref="EmbargoHorizon"/>), by id in season order: a server withholds their ballots' entries.
+    /// </summary>
+    public IReadOnlyList<string> EmbargoedRounds { get; init; } = [];
+
     /// <summary>The log defines a season, every entry is valid and every announcement matches its recount.</summary>
     public bool AllMatch
     {

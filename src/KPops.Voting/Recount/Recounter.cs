@@ -46,7 +46,24 @@ public static class Recounter
             replayer.State?.Tallies,
             checks,
             replayer.Findings,
-            replayer.FindingCount);
+            replayer.FindingCount)
+        {
+            EmbargoedRounds = replayer.State is { } final ? EmbargoedRounds(final) : [],
+        };
+    }
+
+    private static List<string> EmbargoedRounds(VotingState state)
+    {
+        var rounds = new List<string>();
+        for (var r = 0; r < state.Season.RoundCount; r++)
+        {
+            if (state.Embargo.IsEmbargoed(r))
+            {
+                rounds.Add(state.Season.Round(r).Id);
+            }
+        }
+
+        return rounds;
     }
 
     private static AnnouncementCheck Check(VotingState state, AnnouncementPublished entry, long index, AnnouncementRanker ranker)

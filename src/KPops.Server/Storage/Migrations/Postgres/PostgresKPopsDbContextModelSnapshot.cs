@@ -22,6 +22,74 @@ namespace KPops.Server.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KPops.Server.Integrity.StoredAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("BallotCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DecidedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DecisionReason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Detector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FirstSeenMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Indices")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("QuarantineEntries")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Voters")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("IntegrityAlerts", (string)null);
+                });
+
             modelBuilder.Entity("KPops.Server.Storage.FanAccount", b =>
                 {
                     b.Property<Guid>("Id")

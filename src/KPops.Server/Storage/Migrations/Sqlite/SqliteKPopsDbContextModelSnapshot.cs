@@ -17,6 +17,74 @@ namespace KPops.Server.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("KPops.Server.Integrity.StoredAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BallotCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecisionReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Indices")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("QuarantineEntries")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Voters")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("IntegrityAlerts", (string)null);
+                });
+
             modelBuilder.Entity("KPops.Server.Storage.FanAccount", b =>
                 {
                     b.Property<Guid>("Id")
