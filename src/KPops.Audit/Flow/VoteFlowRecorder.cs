@@ -16,6 +16,10 @@ public sealed class VoteFlowRecorder(IEntryHistory inner) : IEntryHistory
 
     private long _next;
 
+    // Ballots come in long runs of one round and segment: the last series saves a dictionary lookup per ballot on the
+    // recount's serial thread.
+    private VoteSeries? _last;
+
     public VoteFlow Flow { get; } = new();
 
     public long Count => inner.Count;
@@ -47,7 +51,12 @@ public sealed class VoteFlowRecorder(IEntryHistory inner) : IEntryHistory
         {
             if (BallotCodec.TryRead(entry, out var ballot, out _))
             {
-                Flow.For(ballot.Round, ballot.Segment).Count(ballot.ServerTimeMs);
+                if (_last is null || _last.Round != ballot.Round || _last.Segment != ballot.Segment)
+                {
+                    _last = Flow.For(ballot.Round, ballot.Segment);
+                }
+
+                _last.Count(ballot.ServerTimeMs);
             }
         }
         else if (kind == EntryKind.Quarantine && LogEntryCodec.TryDecode(entry, out var decoded, out _) && decoded is QuarantineEntry quarantine)
