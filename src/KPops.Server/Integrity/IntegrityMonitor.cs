@@ -26,6 +26,7 @@ public sealed partial class IntegrityMonitor(
 {
     private const int BatchSize = 256;
     private const int MaxCachedAccounts = 200_000;
+    private const int LookUpChunk = 64;
 
     private readonly Dictionary<string, long> _createdMinute = new(StringComparer.Ordinal);
     private readonly IntegrityDetectors _detectors = new(options.Value, alerts);
@@ -122,11 +123,36 @@ public sealed partial class IntegrityMonitor(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KPopsDbContext>();
-        var ids = unknown.ToList();
-        var fans = await db.Fans.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.VerifiedAt }).ToListAsync(cancellationToken);
-        foreach (var fan in fans)
+        // Fixed-size chunks padded with an id no account has: EF Core then sees one query shape and compiles it once.
+        // A list whose length changed with every batch made new SQL and new JIT work for as long as ballots flowed.
+        var ids = new Guid[LookUpChunk];
+        using var pending = unknown.GetEnumerator();
+        bool more = true;
+        while (more)
         {
-            _createdMinute[fan.Id.ToString("D")] = fan.VerifiedAt.ToUnixTimeMilliseconds() / 60_000;
+            int filled = 0;
+            while (filled < LookUpChunk && (more = pending.MoveNext()))
+            {
+                ids[filled++] = pending.Current;
+            }
+
+            if (filled == 0)
+            {
+                break;
+            }
+
+            Array.Fill(ids, Guid.Empty, filled, LookUpChunk - filled);
+            for (int i = 0; i < filled; i++)
+            {
+                // Remembered as "not an account we know" unless the query finds it: no second look-up per ballot.
+                _createdMinute[ids[i].ToString("D")] = -1;
+            }
+
+            var fans = await db.Fans.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.VerifiedAt }).ToListAsync(cancellationToken);
+            foreach (var fan in fans)
+            {
+                _createdMinute[fan.Id.ToString("D")] = fan.VerifiedAt.ToUnixTimeMilliseconds() / 60_000;
+            }
         }
     }
 
