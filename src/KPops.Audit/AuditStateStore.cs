@@ -47,9 +47,6 @@ public sealed class AuditStateStore(string directory)
         ArgumentNullException.ThrowIfNull(checkpoint);
         System.IO.Directory.CreateDirectory(Directory);
         var name = string.Create(CultureInfo.InvariantCulture, $"{checkpoint.Size:D12}-{Convert.ToHexStringLower(checkpoint.RootHash)[..16]}.checkpoint");
-        var file = Path.Combine(Directory, name);
-        var temp = file + ".tmp";
-        File.WriteAllBytes(temp, note.ToArray());
-        File.Move(temp, file, overwrite: true);
+        DurableFile.Replace(Path.Combine(Directory, name), note);
     }
 }

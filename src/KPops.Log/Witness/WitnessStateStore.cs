@@ -45,16 +45,7 @@ public sealed class WitnessStateStore
     public void Save(Checkpoint checkpoint, ReadOnlySpan<byte> signedNote)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        string path = PathOf(checkpoint.Origin);
-        string temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            file.Write(signedNote);
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-        DirectorySync.Flush(_directory);
+        DurableFile.Replace(PathOf(checkpoint.Origin), signedNote);
     }
 
     private string PathOf(string origin) =>

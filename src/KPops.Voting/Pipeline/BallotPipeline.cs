@@ -207,17 +207,7 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         var request = new EntryRequest(entry) { QueuedAt = Stopwatch.GetTimestamp() };
-        if (_storageFailing && !_closed && _fault is null)
-        {
-            return Task.FromResult(new EntryOutcome(SubmitStatus.StorageUnavailable, -1, null, StorageFailingProblem));
-        }
-
-        if (_closed || _fault is not null || !_queue.Writer.TryWrite(request))
-        {
-            return Task.FromResult(new EntryOutcome(SubmitStatus.Unavailable, -1, null, "the pipeline is not running"));
-        }
-
-        return request.Task;
+        return EnqueueEntry(request);
     }
 
     /// <summary>
@@ -230,6 +220,12 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(build);
         var request = new EntryRequest(build) { QueuedAt = Stopwatch.GetTimestamp() };
+        return EnqueueEntry(request);
+    }
+
+    /// <summary>Queues a non-ballot entry, or answers it at once while storage is failing or the pipeline is not running.</summary>
+    private Task<EntryOutcome> EnqueueEntry(EntryRequest request)
+    {
         if (_storageFailing && !_closed && _fault is null)
         {
             return Task.FromResult(new EntryOutcome(SubmitStatus.StorageUnavailable, -1, null, StorageFailingProblem));

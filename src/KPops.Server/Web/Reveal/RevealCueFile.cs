@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KPops.Log;
 using KPops.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +8,8 @@ namespace KPops.Server.Web.Reveal;
 
 /// <summary>
 /// Where the broadcast reveal's progress is kept between runs: <c>reveal.json</c> in the data directory, next to the
-/// vote log whose announcements it steps through. Replaced whole on every step — written to a temporary file, flushed
-/// to disk, then renamed over the old one — so a crash at any moment leaves either the previous step or the new one,
-/// never a torn file. A file that cannot be read is reported and the reveal starts over, as it did before it was
+/// vote log whose announcements it steps through. Replaced whole on every step (<see cref="DurableFile"/>), so a crash
+/// at any moment leaves either the previous step or the new one, never a torn file. A file that cannot be read is reported and the reveal starts over, as it did before it was
 /// kept at all: the ranking itself always comes from the log, so nothing but the producers' place is lost.
 /// </summary>
 public sealed partial class RevealCueFile(DataDirectory data, ILogger<RevealCueFile> logger)
@@ -65,19 +65,10 @@ public sealed partial class RevealCueFile(DataDirectory data, ILogger<RevealCueF
     /// </summary>
     public bool Save(IEnumerable<RevealCue> cues)
     {
-        var temp = Path + ".tmp";
         try
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(new Stored(Version, [.. cues.OrderBy(c => c.AnnouncementId, StringComparer.Ordinal)]), Json);
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                // On disk before the rename, so the name never points at data that a power cut could still take back.
-                stream.Flush(flushToDisk: true);
-            }
-
-            // rename(2) replaces the file atomically: a reader, or the next start, sees the old cues or the new ones.
-            File.Move(temp, Path, overwrite: true);
+            DurableFile.Replace(Path, bytes);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
