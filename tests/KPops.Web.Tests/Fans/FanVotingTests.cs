@@ -16,6 +16,12 @@ public sealed class FanVotingTests(ChromiumBrowser chromium, FanWebServer server
         try
         {
             string email = FanWebServer.NewEmail();
+            // A slow verify call, as on a loaded machine: the test must wait for the token, not for the address.
+            await page.RouteAsync("**/api/fans/verify", async route =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                await route.ContinueAsync();
+            });
             await page.GotoAsync("/sign-in");
             await page.GetByLabel("이메일 또는 휴대폰 번호").FillAsync(email);
             await page.GetByRole(AriaRole.Button, new() { Name = "코드 받기" }).ClickAsync();
@@ -23,6 +29,9 @@ public sealed class FanVotingTests(ChromiumBrowser chromium, FanWebServer server
             await page.GetByLabel("6자리 코드").FillAsync(server.LastCodeFor(email));
             await Screenshots.SaveAsync(page, "fan-sign-in-code", Viewport.Phone);
             await page.GetByRole(AriaRole.Button, new() { Name = "확인" }).ClickAsync();
+            // The status line names the address as soon as the code is sent; the sign-out button appears only once
+            // the verify call returned and the voter token is kept, so the vote page can use it.
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" })).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#signed-in")).ToContainTextAsync(email);
 
             await page.GotoAsync($"/vote/{FanWebServer.Round}");
