@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using KPops.Server.Partners;
 using KPops.Server.Storage;
 using KPops.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KPops.Server.Tests;
 
@@ -125,6 +127,33 @@ public abstract class PartnerBatchTests<TFixture>(TFixture fixture)
         Assert.Equal(await first.Content.ReadAsStringAsync(ct), await repeat.Content.ReadAsStringAsync(ct));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
         Assert.Equal("idempotency_key_reused", (string?)(await Json.ProblemAsync(reused))["code"]);
+    }
+
+    [Fact]
+    public async Task Repeat_while_the_batch_is_still_running_is_answered_in_progress_and_runs_once_it_is_not()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
+        var ct = TestContext.Current.CancellationToken;
+        var key = await fixture.KeyAsync();
+        string body = Batch(Subscriber());
+        string idempotencyKey = Guid.NewGuid().ToString("N");
+        byte[] requestHash = PartnerBatchApi.RequestHash($"/api/partner/rounds/{PartnerBatchFixture.Round}/ballots",
+            SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        // Holds the key as the first request does while its ballots are being logged.
+        var claims = fixture.App.Services.GetRequiredService<PartnerClaims>();
+        Assert.True(claims.TryClaim(key.KeyId, idempotencyKey, requestHash, out _));
+
+        using var repeat = await Anonymous.SendAsync(PartnerClient.Signed(key, PartnerBatchFixture.Round, body, idempotencyKey), ct);
+        using var reused = await Anonymous.SendAsync(PartnerClient.Signed(key, PartnerBatchFixture.Round, Batch(Subscriber()), idempotencyKey), ct);
+        claims.Release(key.KeyId, idempotencyKey);
+        using var retried = await Anonymous.SendAsync(PartnerClient.Signed(key, PartnerBatchFixture.Round, body, idempotencyKey), ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, repeat.StatusCode);
+        Assert.Equal("idempotency_key_in_progress", (string?)(await Json.ProblemAsync(repeat))["code"]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("idempotency_key_reused", (string?)(await Json.ProblemAsync(reused))["code"]);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(1, (int)(await retried.Content.ReadFromJsonAsync<JsonObject>(ct))!["accepted"]!);
     }
 
     [Fact]

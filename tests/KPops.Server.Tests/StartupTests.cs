@@ -59,6 +59,26 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sqlite_database_uses_write_ahead_logging_with_a_sync_on_every_commit()
+    {
+        await using var app = await ServerFixture.StartAsync(Settings());
+        await using var scope = app.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<KPopsDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
+        // 2 = FULL: the WAL is synced at each commit, so an answered request's rows survive a power cut.
+        Assert.Equal("2", await PragmaAsync(connection, "synchronous"));
+    }
+
+    private static async Task<string?> PragmaAsync(System.Data.Common.DbConnection connection, string pragma)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {pragma};";
+        return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Changing_the_origin_of_an_existing_log_is_refused()
     {
         await using (var first = await ServerFixture.StartAsync(Settings(origin: "first.example/log")))

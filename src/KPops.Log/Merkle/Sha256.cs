@@ -21,11 +21,11 @@ public static unsafe class Sha256
     public const int HashSize = 32;
 
     // OpenSSL's SHA256_CTX is 112 bytes; leave headroom rather than depend on the exact layout.
-    private const int ContextSize = 256;
+    internal const int ContextSize = 256;
 
-    private static readonly delegate* unmanaged<byte*, int> Init;
-    private static readonly delegate* unmanaged<byte*, byte*, nuint, int> Update;
-    private static readonly delegate* unmanaged<byte*, byte*, int> Final;
+    internal static readonly delegate* unmanaged<byte*, int> Init;
+    internal static readonly delegate* unmanaged<byte*, byte*, nuint, int> Update;
+    internal static readonly delegate* unmanaged<byte*, byte*, int> Final;
 
 #pragma warning disable CA1810 // The three exports must be resolved together or not at all.
     static Sha256()

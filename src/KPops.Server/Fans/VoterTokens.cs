@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using KPops.Log;
 using KPops.Server.Hosting;
 
 namespace KPops.Server.Fans;
@@ -24,7 +25,8 @@ public sealed class VoterTokens(DataDirectory data, TimeProvider time)
     private const int TokenBytes = PayloadBytes + HMACSHA256.HashSizeInBytes;
     private static readonly int EncodedLength = Prefix.Length + Base64Url.GetEncodedLength(TokenBytes);
 
-    private readonly Lazy<byte[]> _key = new(() => VoterTokenKeyFile.LoadOrCreate(data));
+    // Keyed once (HmacSha256): every ballot's token is checked with it.
+    private readonly Lazy<HmacSha256> _key = new(() => new HmacSha256(VoterTokenKeyFile.LoadOrCreate(data)));
 
     /// <summary>True when <paramref name="token"/> has the voter token shape (not that it is genuine).</summary>
     public static bool LooksLikeVoterToken(ReadOnlySpan<char> token) => token.StartsWith(Prefix, StringComparison.Ordinal);
@@ -34,7 +36,7 @@ public sealed class VoterTokens(DataDirectory data, TimeProvider time)
         Span<byte> token = stackalloc byte[TokenBytes];
         fanId.TryWriteBytes(token[..IdBytes], bigEndian: true, out _);
         BinaryPrimitives.WriteInt64BigEndian(token[IdBytes..PayloadBytes], (time.GetUtcNow() + Lifetime).ToUnixTimeSeconds());
-        HMACSHA256.HashData(_key.Value, token[..PayloadBytes], token[PayloadBytes..]);
+        _key.Value.HashData(token[..PayloadBytes], token[PayloadBytes..]);
         return Prefix + Base64Url.EncodeToString(token);
     }
 
@@ -54,7 +56,7 @@ public sealed class VoterTokens(DataDirectory data, TimeProvider time)
         }
 
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key.Value, decoded[..PayloadBytes], expected);
+        _key.Value.HashData(decoded[..PayloadBytes], expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, decoded[PayloadBytes..]))
         {
             return null;

@@ -26,7 +26,18 @@ internal sealed class ServerStartup(IServiceProvider services) : IHostedService
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<KPopsDbContext>().Database.MigrateAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<KPopsDbContext>();
+        if (db is SqliteKPopsDbContext)
+        {
+            // Write-ahead logging: a commit is one append and one fsync of the WAL (the default rollback journal
+            // fsyncs the journal and the database, then deletes the journal), and readers — the integrity monitor,
+            // the fan pages — no longer wait for a writer. Durable still: SQLite's default synchronous=FULL syncs
+            // the WAL on every commit. The mode is stored in the database file, so this is a no-op after the first
+            // start.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync();
     }
 }

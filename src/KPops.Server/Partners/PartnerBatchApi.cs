@@ -105,7 +105,8 @@ internal static class PartnerBatchApi
                     return Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A batch may hold at most {max} ballots.");
             }
 
-            var (claim, stored) = await idempotency.ClaimAsync(key.KeyId, idempotencyKey, RequestHash(path, bodyHash), cancellationToken);
+            byte[] requestHash = RequestHash(path, bodyHash);
+            var (claim, stored) = await idempotency.ClaimAsync(key.KeyId, idempotencyKey, requestHash, cancellationToken);
             switch (claim)
             {
                 case ClaimResult.Mismatch:
@@ -125,13 +126,13 @@ internal static class PartnerBatchApi
             }
             catch
             {
-                await idempotency.ReleaseAsync(key.KeyId, idempotencyKey);
+                idempotency.Release(key.KeyId, idempotencyKey);
                 throw;
             }
 
             string? checkpoint = batch.NewestCheckpoint();
             // Recorded whatever happens to the connection now: the ballots are in the log.
-            await idempotency.CompleteAsync(key.KeyId, idempotencyKey, PartnerOutcomeCodec.Encode(batch.Outcomes), checkpoint, CancellationToken.None);
+            await idempotency.CompleteAsync(key.KeyId, idempotencyKey, requestHash, PartnerOutcomeCodec.Encode(batch.Outcomes), checkpoint, CancellationToken.None);
             batch.Count(metrics);
             var response = new PartnerBatchResponse(roundId, checkpoint, batch.OutcomeArray, batch.Length, log.Storage, pipeline.LogSize, batch);
             batch = null;
@@ -146,7 +147,8 @@ internal static class PartnerBatchApi
     private static ProblemHttpResult TooLarge(ServerOptions limits) =>
         Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A batch may be at most {limits.PartnerMaxBatchBytes} bytes.");
 
-    private static byte[] RequestHash(string path, ReadOnlySpan<byte> bodyHash)
+    /// <summary>What "the same request" means for an idempotency key: the path (so the round) and the body.</summary>
+    internal static byte[] RequestHash(string path, ReadOnlySpan<byte> bodyHash)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(path));

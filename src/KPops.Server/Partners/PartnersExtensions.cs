@@ -9,6 +9,7 @@ public static class PartnersExtensions
     {
         services.AddSingleton<PartnerSecrets>();
         services.AddSingleton<PartnerKeyRing>();
+        services.AddSingleton<PartnerClaims>();
         services.AddScoped<PartnerIdempotency>();
         return services;
     }

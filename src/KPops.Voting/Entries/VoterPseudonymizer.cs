@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using KPops.Log;
 
 namespace KPops.Voting.Entries;
 
@@ -13,7 +13,7 @@ public sealed class VoterPseudonymizer
     /// <summary>Longer account ids are refused, so the UTF-8 bytes always fit a stack buffer.</summary>
     public const int MaxAccountIdLength = 512;
 
-    private readonly byte[] _key;
+    private readonly HmacSha256 _hmac;
 
     /// <param name="secret">At least 32 random bytes, kept out of the log and out of source control.</param>
     public VoterPseudonymizer(ReadOnlySpan<byte> secret)
@@ -23,7 +23,7 @@ public sealed class VoterPseudonymizer
             throw new ArgumentException("The pseudonym secret must be at least 32 bytes.", nameof(secret));
         }
 
-        _key = secret.ToArray();
+        _hmac = new HmacSha256(secret);
     }
 
     public VoterPseudonym Of(ReadOnlySpan<char> accountId)
@@ -31,17 +31,17 @@ public sealed class VoterPseudonymizer
         ThrowIfNotAnAccountId(accountId);
         Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(accountId.Length)];
         var length = Encoding.UTF8.GetBytes(accountId, utf8);
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, utf8[..length], mac);
+        Span<byte> mac = stackalloc byte[HmacSha256.HashSize];
+        _hmac.HashData(utf8[..length], mac);
         return VoterPseudonym.Read(mac);
     }
 
     /// <summary>
-    /// A pseudonymizer for many account ids in a row (a partner's batch): the same pseudonyms as <see cref="Of"/>, from
-    /// one keyed HMAC that is reset between ids, instead of setting the key up again for each. One thread at a time;
-    /// dispose it after the batch.
+    /// A pseudonymizer for many account ids in a row (a partner's batch): the same pseudonyms as <see cref="Of"/>.
+    /// The key is set up once per pseudonymizer (<see cref="HmacSha256"/>), so a batch costs nothing more than its ids;
+    /// kept as a type so that batch readers need not change if that ever stops being true.
     /// </summary>
-    public Batch StartBatch() => new(_key);
+    public Batch StartBatch() => new(this);
 
     private static void ThrowIfNotAnAccountId(ReadOnlySpan<char> accountId)
     {
@@ -54,21 +54,14 @@ public sealed class VoterPseudonymizer
     /// <summary>See <see cref="StartBatch"/>.</summary>
     public sealed class Batch : IDisposable
     {
-        private readonly IncrementalHash _hmac;
+        private readonly VoterPseudonymizer _pseudonymizer;
 
-        internal Batch(byte[] key) => _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        internal Batch(VoterPseudonymizer pseudonymizer) => _pseudonymizer = pseudonymizer;
 
-        public VoterPseudonym Of(ReadOnlySpan<char> accountId)
+        public VoterPseudonym Of(ReadOnlySpan<char> accountId) => _pseudonymizer.Of(accountId);
+
+        public void Dispose()
         {
-            ThrowIfNotAnAccountId(accountId);
-            Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(accountId.Length)];
-            var length = Encoding.UTF8.GetBytes(accountId, utf8);
-            _hmac.AppendData(utf8[..length]);
-            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            _hmac.GetHashAndReset(mac);
-            return VoterPseudonym.Read(mac);
         }
-
-        public void Dispose() => _hmac.Dispose();
     }
 }
