@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using KPops.Server.Fans;
 using KPops.Server.Integrity;
 using KPops.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KPops.Server.Tests;
 
 /// <summary>
-/// The new-account cohort detector end to end: the monitor learns when each voter's account was created from the
-/// database (in fixed-size look-ups), so fresh accounts that all cast the same ballot raise one cohort alert.
+/// The new-account cohort detector end to end: the monitor learns when each voter's account was created — from the
+/// voter token, or for a legacy token without it from the database (in fixed-size look-ups) — so fresh accounts that
+/// all cast the same ballot raise one cohort alert.
 /// </summary>
 public sealed class IntegrityCohortTests
 {
@@ -19,8 +22,10 @@ public sealed class IntegrityCohortTests
         ["KPops:Integrity:Cohort:MinIdenticalVoters"] = "60",
     };
 
-    [Fact]
-    public async Task Fresh_accounts_casting_the_same_ballot_raise_a_new_account_cohort_alert()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Fresh_accounts_casting_the_same_ballot_raise_a_new_account_cohort_alert(bool legacyTokens)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await IntegrityTestServer.StartAsync(Settings);
@@ -28,6 +33,14 @@ public sealed class IntegrityCohortTests
         {
             // Each on its own device and network so that only the cohort detector can see them together.
             var voter = await server.VoterAsync();
+            var tokens = server.App.Services.GetRequiredService<VoterTokens>();
+            var fan = tokens.Read(voter.DefaultRequestHeaders.Authorization!.Parameter!)!.Value.FanId;
+            // Legacy tokens make the monitor look the (real) accounts up in the database; current tokens carry the
+            // creation time, shown here by accounts the database does not have at all.
+            voter.DefaultRequestHeaders.Authorization = new("Bearer", legacyTokens
+                ? LegacyVoterToken.For(server.Data, fan, DateTimeOffset.UtcNow.AddHours(1))
+                : tokens.Issue(Guid.NewGuid(), DateTimeOffset.UtcNow));
+
             voter.DefaultRequestHeaders.Add(IntegrityHeaders.Device, $"phone-{i}");
             using var response = await voter.PostAsync($"/api/rounds/{IntegrityTestServer.Round}/ballots", Json.Content($$"""{"picks":["t001"],"nonce":{{i}}}"""), ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

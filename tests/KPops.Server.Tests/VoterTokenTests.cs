@@ -1,5 +1,6 @@
 using KPops.Server.Fans;
 using KPops.Server.Hosting;
+using KPops.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace KPops.Server.Tests;
@@ -17,26 +18,39 @@ public sealed class VoterTokenTests : IDisposable
         var tokens = Tokens();
         var fan = Guid.NewGuid();
 
-        string token = tokens.Issue(fan);
+        var verifiedAt = _clock.Now.AddDays(-3);
+
+        string token = tokens.Issue(fan, verifiedAt);
 
         Assert.StartsWith(VoterTokens.Prefix, token, StringComparison.Ordinal);
-        Assert.Equal(fan, tokens.Read(token));
+        Assert.Equal(new VoterTokenClaims(fan, verifiedAt), tokens.Read(token));
+    }
+
+    [Fact]
+    public void Legacy_token_without_the_verification_time_is_still_read_for_its_hour()
+    {
+        var fan = Guid.NewGuid();
+        string legacy = LegacyVoterToken.For(_directory, fan, _clock.Now + VoterTokens.Lifetime);
+
+        Assert.Equal(new VoterTokenClaims(fan, null), Tokens().Read(legacy));
+        _clock.Now += VoterTokens.Lifetime;
+        Assert.Null(Tokens().Read(legacy));
     }
 
     [Fact]
     public void Token_survives_a_restart_with_the_same_data_directory()
     {
         var fan = Guid.NewGuid();
-        string token = Tokens().Issue(fan);
+        string token = Tokens().Issue(fan, _clock.Now);
 
-        Assert.Equal(fan, Tokens().Read(token));
+        Assert.Equal(fan, Tokens().Read(token)?.FanId);
     }
 
     [Fact]
     public void Token_is_refused_once_its_hour_is_over()
     {
         var tokens = Tokens();
-        string token = tokens.Issue(Guid.NewGuid());
+        string token = tokens.Issue(Guid.NewGuid(), _clock.Now);
 
         _clock.Now += VoterTokens.Lifetime - TimeSpan.FromSeconds(1);
         Assert.NotNull(tokens.Read(token));
@@ -48,7 +62,7 @@ public sealed class VoterTokenTests : IDisposable
     public void Token_with_any_character_altered_is_refused()
     {
         var tokens = Tokens();
-        string token = tokens.Issue(Guid.NewGuid());
+        string token = tokens.Issue(Guid.NewGuid(), _clock.Now);
 
         for (int i = VoterTokens.Prefix.Length; i < token.Length; i++)
         {
@@ -64,7 +78,7 @@ public sealed class VoterTokenTests : IDisposable
         string other = Directory.CreateTempSubdirectory("kpops-voter-tokens-other-").FullName;
         try
         {
-            string foreign = new VoterTokens(Data(other), _clock).Issue(Guid.NewGuid());
+            string foreign = new VoterTokens(Data(other), _clock).Issue(Guid.NewGuid(), _clock.Now);
 
             Assert.Null(Tokens().Read(foreign));
         }
@@ -78,6 +92,8 @@ public sealed class VoterTokenTests : IDisposable
     [InlineData("")]
     [InlineData("kv1.")]
     [InlineData("kv1.not-base64!")]
+    [InlineData("kv2.")]
+    [InlineData("kv2.not-base64!")]
     [InlineData("CfDJ8Identity-bearer-looking-token")]
     public void Malformed_token_is_refused(string token) => Assert.Null(Tokens().Read(token));
 
@@ -85,7 +101,7 @@ public sealed class VoterTokenTests : IDisposable
     public void Truncated_or_extended_token_is_refused()
     {
         var tokens = Tokens();
-        string token = tokens.Issue(Guid.NewGuid());
+        string token = tokens.Issue(Guid.NewGuid(), _clock.Now);
 
         Assert.Null(tokens.Read(token[..^1]));
         Assert.Null(tokens.Read(token + "A"));

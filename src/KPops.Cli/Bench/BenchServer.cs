@@ -70,18 +70,20 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>
     /// Writes <paramref name="count"/> voter tokens, each for a new fan account id, one per line, spread over
     /// <paramref name="files"/> files (one per load-generator thread). Tokens are minted by the server's own
-    /// <see cref="VoterTokens"/> (valid for an hour), as <c>POST /api/fans/verify</c> would hand them out.
+    /// <see cref="VoterTokens"/> (valid for an hour), as <c>POST /api/fans/verify</c> would hand them out to fans who
+    /// signed up just now — the finale's crowd of new accounts, which the integrity monitor's cohort detector follows.
     /// </summary>
     public void WriteVoterTokens(IReadOnlyList<string> files, long count)
     {
         var tokens = _app.Services.GetRequiredService<VoterTokens>();
+        var verifiedAt = DateTimeOffset.UtcNow;
         long perFile = (count + files.Count - 1) / files.Count;
         Parallel.For(0, files.Count, f =>
         {
             using var writer = new StreamWriter(files[f], append: false, System.Text.Encoding.ASCII, bufferSize: 1 << 16);
             for (long i = 0; i < perFile; i++)
             {
-                writer.Write(tokens.Issue(Guid.NewGuid()));
+                writer.Write(tokens.Issue(Guid.NewGuid(), verifiedAt));
                 writer.Write('\n');
             }
         });

@@ -51,7 +51,7 @@ public static class FansApi
         return check switch
         {
             CodeCheck.Verified => TypedResults.Ok(new VoterTokenResponse(
-                "Bearer", tokens.Issue(fan!.Id), (long)VoterTokens.Lifetime.TotalSeconds, created)),
+                "Bearer", tokens.Issue(fan!.Id, fan.VerifiedAt), (long)VoterTokens.Lifetime.TotalSeconds, created)),
             CodeCheck.Expired => Problem.BadRequest(ProblemCodes.CodeExpired, "The code has expired: ask for a new one."),
             CodeCheck.TooManyAttempts => Problem.Of(StatusCodes.Status429TooManyRequests, ProblemCodes.TooManyAttempts,
                 "Too many wrong codes: ask for a new one."),

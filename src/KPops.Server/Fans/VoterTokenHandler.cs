@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.Fans;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer kv1.…</c> (a <see cref="VoterTokens"/> token) as the fan it was issued to.
+/// Authenticates <c>Authorization: Bearer kv2.…</c> (a <see cref="VoterTokens"/> token) as the fan it was issued to.
 /// The principal carries the fan account id as its name identifier and no role, so staff policies never admit it.
 /// </summary>
 public sealed class VoterTokenHandler(
@@ -18,9 +19,12 @@ public sealed class VoterTokenHandler(
 
     public const string FanClaim = "kpops:fan";
 
+    /// <summary>When the fan's account was verified, in Unix seconds (absent for legacy tokens): see <see cref="VoterTokens"/>.</summary>
+    public const string VerifiedAtClaim = "kpops:verified_at";
+
     private const string Bearer = "Bearer ";
 
-    /// <summary>The voter token of <c>Authorization: Bearer kv1.…</c>, or null when the request carries none.</summary>
+    /// <summary>The voter token of <c>Authorization: Bearer kv2.…</c> (or legacy <c>kv1.…</c>), or null when the request carries none.</summary>
     public static string? VoterTokenOf(HttpRequest request)
     {
         string? header = request.Headers.Authorization;
@@ -41,13 +45,18 @@ public sealed class VoterTokenHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (tokens.Read(token) is not { } fanId)
+        if (tokens.Read(token) is not { } claims)
         {
             return Task.FromResult(AuthenticateResult.Fail("The voter token is forged, altered or expired."));
         }
 
-        string id = fanId.ToString("D");
+        string id = claims.FanId.ToString("D");
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(FanClaim, id)], SchemeName);
+        if (claims.VerifiedAt is { } verifiedAt)
+        {
+            identity.AddClaim(new Claim(VerifiedAtClaim, verifiedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -8,7 +8,8 @@ namespace KPops.Server.Integrity;
 /// <param name="Network">The client's network prefix.</param>
 /// <param name="Device">Hash of the device id header, 0 when absent.</param>
 /// <param name="AccountId">The voter's account id, to look up when the account was created; never leaves the server.</param>
-public readonly record struct BallotSighting(long LogIndex, NetworkPrefix Network, ulong Device, string? AccountId);
+/// <param name="CreatedMinute">When the account was created (Unix minutes) if the voter token said so, else -1 (looked up).</param>
+public readonly record struct BallotSighting(long LogIndex, NetworkPrefix Network, ulong Device, string? AccountId, long CreatedMinute = -1);
 
 /// <summary>
 /// The bounded hand-off from the ballot route to the detectors: the route only enqueues, never waits. When the

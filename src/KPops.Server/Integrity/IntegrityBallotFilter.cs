@@ -1,10 +1,13 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using KPops.Server.Fans;
 using KPops.Server.Problems;
 using KPops.Server.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KPops.Server.Integrity;
@@ -15,7 +18,7 @@ namespace KPops.Server.Integrity;
 /// network, device hash, account) is put on the detectors' bounded queue — a write that never waits.
 /// </summary>
 public sealed class IntegrityBallotFilter(
-    BallotObservations observations, ProofOfWork pow, ICaptchaVerifier captcha, IOptions<IntegrityOptions> options) : IEndpointFilter
+    BallotObservations observations, ProofOfWork pow, IOptions<IntegrityOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -37,11 +40,18 @@ public sealed class IntegrityBallotFilter(
         var outcome = result is INestedHttpResult nested ? nested.Result : result;
         if (outcome is Ok<ReceiptResponse> { Value: { Status: "accepted" } receipt })
         {
-            observations.Enqueue(new BallotSighting(receipt.Index, NetworkPrefix.Of(http.Connection.RemoteIpAddress), DeviceHash(http), accountId));
+            observations.Enqueue(new BallotSighting(receipt.Index, NetworkPrefix.Of(http.Connection.RemoteIpAddress), DeviceHash(http), accountId,
+                CreatedMinute(http.User)));
         }
 
         return result;
     }
+
+    /// <summary>The minute the voter's account was created, from the voter token; -1 when the token does not say.</summary>
+    private static long CreatedMinute(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(VoterTokenHandler.VerifiedAtClaim), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
+            ? seconds / 60
+            : -1;
 
     /// <summary>The device id header as a 64-bit hash; 0 when absent or oversized.</summary>
     public static ulong DeviceHash(HttpContext http)
@@ -81,7 +91,7 @@ public sealed class IntegrityBallotFilter(
         };
     }
 
-    private async Task<ProblemHttpResult?> CheckCaptchaAsync(HttpContext http)
+    private static async Task<ProblemHttpResult?> CheckCaptchaAsync(HttpContext http)
     {
         var token = http.Request.Headers[IntegrityHeaders.Captcha].ToString();
         if (token.Length == 0)
@@ -92,6 +102,9 @@ public sealed class IntegrityBallotFilter(
 
         try
         {
+            // Resolved only when enabled: the verifier is a typed HttpClient, and building one per ballot for nothing
+            // showed in the ballot route's profile.
+            var captcha = http.RequestServices.GetRequiredService<ICaptchaVerifier>();
             var result = await captcha.VerifyAsync(token, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
             return result.Success
                 ? null

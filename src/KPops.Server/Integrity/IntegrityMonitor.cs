@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.Integrity;
 
 /// <summary>
-/// Feeds the detectors, off the ballot path: takes sightings in batches, reads each ballot back from the log (so the
-/// detectors judge exactly what is counted: round, voter pseudonym, server time, picks), looks up when fan accounts
-/// were created (one query per batch, remembered in a bounded cache), and hands each ballot to every detector.
+/// Feeds the detectors, off the ballot path: takes sightings in batches, reads the ballots back from the log (so the
+/// detectors judge exactly what is counted: round, voter pseudonym, server time, picks), learns when fan accounts were
+/// created (from the voter token, else one query per batch, remembered in a bounded cache), and hands each ballot to
+/// every detector in log order.
 /// </summary>
 public sealed partial class IntegrityMonitor(
     BallotObservations observations,
@@ -52,14 +53,7 @@ public sealed partial class IntegrityMonitor(
                 try
                 {
                     await LookUpAccountsAsync(batch, stoppingToken);
-                    foreach (var sighting in batch)
-                    {
-                        if (TryObserve(sighting, out var ballot))
-                        {
-                            _detectors.Observe(ballot);
-                            Interlocked.Increment(ref _observed);
-                        }
-                    }
+                    ObserveInLogOrder(batch);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -74,26 +68,95 @@ public sealed partial class IntegrityMonitor(
         }
     }
 
-    private bool TryObserve(in BallotSighting sighting, out ObservedBallot observed)
+    /// <summary>
+    /// Reads the batch's ballots back from the log in runs of consecutive indices — one read per run, not per ballot:
+    /// the ballots of a busy minute sit next to each other — and hands them to the detectors in log order.
+    /// </summary>
+    private void ObserveInLogOrder(List<BallotSighting> batch)
     {
-        observed = default;
-        byte[] encoded;
+        batch.Sort(static (a, b) => a.LogIndex.CompareTo(b.LogIndex));
+        int first = 0;
+        while (first < batch.Count)
+        {
+            int end = first + 1;
+            while (end < batch.Count && batch[end].LogIndex == batch[end - 1].LogIndex + 1)
+            {
+                end++;
+            }
+
+            byte[]? run = ReadRun(batch[first].LogIndex, end - first);
+            int offset = 0;
+            for (int i = first; i < end; i++)
+            {
+                ReadOnlySpan<byte> entry = run is not null && NextEntry(run, ref offset) is { } range ? run.AsSpan(range) : ReadOne(batch[i].LogIndex);
+                if (Decode(batch[i], entry, out var ballot))
+                {
+                    _detectors.Observe(ballot);
+                    Interlocked.Increment(ref _observed);
+                }
+            }
+
+            first = end;
+        }
+    }
+
+    private byte[]? ReadRun(long start, int count)
+    {
         try
         {
-            encoded = log.Storage.ReadEntries(sighting.LogIndex, 1);
+            return count > 1 ? log.Storage.ReadEntries(start, count) : null;
         }
         catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException or InvalidDataException)
         {
-            return false;
+            // Read the run's entries one by one instead: one unreadable entry must not hide its neighbours.
+            return null;
+        }
+    }
+
+    private ReadOnlySpan<byte> ReadOne(long index)
+    {
+        try
+        {
+            byte[] encoded = log.Storage.ReadEntries(index, 1);
+            int offset = 0;
+            return NextEntry(encoded, ref offset) is { } range ? encoded.AsSpan(range) : default;
+        }
+        catch (Exception exception) when (exception is IOException or ArgumentOutOfRangeException or InvalidDataException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>The next entry of an entry bundle (length-prefixed entries) from <paramref name="offset"/>, or null if the bundle ends.</summary>
+    private static Range? NextEntry(byte[] bundle, ref int offset)
+    {
+        if (bundle.Length - offset < EntryBundle.LengthPrefixSize)
+        {
+            return null;
         }
 
-        var entry = encoded.AsSpan(Math.Min(encoded.Length, EntryBundle.LengthPrefixSize));
-        if (!BallotCodec.TryRead(entry, out var ballot, out _))
+        int length = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bundle.AsSpan(offset));
+        int start = offset + EntryBundle.LengthPrefixSize;
+        if (bundle.Length - start < length)
+        {
+            return null;
+        }
+
+        offset = start + length;
+        return start..offset;
+    }
+
+    private bool Decode(in BallotSighting sighting, ReadOnlySpan<byte> entry, out ObservedBallot observed)
+    {
+        observed = default;
+        if (entry.IsEmpty || !BallotCodec.TryRead(entry, out var ballot, out _))
         {
             return false;
         }
 
-        var created = sighting.AccountId is { } account && _createdMinute.TryGetValue(account, out var minute) ? minute : -1;
+        long created = sighting.CreatedMinute >= 0 ? sighting.CreatedMinute
+            : sighting.AccountId is { } account && _createdMinute.TryGetValue(account, out var minute) ? minute
+            : -1;
         observed = new ObservedBallot(sighting.LogIndex, ballot.Round, ballot.Voter, ballot.ServerTimeMs, sighting.Network,
             sighting.Device, created, ObservedBallot.HashPicks(ballot.Picks));
         return true;
@@ -105,7 +168,8 @@ public sealed partial class IntegrityMonitor(
         var unknown = new HashSet<Guid>();
         foreach (var sighting in batch)
         {
-            if (sighting.AccountId is { } account && !_createdMinute.ContainsKey(account) && Guid.TryParseExact(account, "D", out var id))
+            if (sighting.CreatedMinute < 0 && sighting.AccountId is { } account && !_createdMinute.ContainsKey(account)
+                && Guid.TryParseExact(account, "D", out var id))
             {
                 unknown.Add(id);
             }

@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using KPops.Server.Fans;
 using KPops.Server.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KPops.Server.Voting;
 
@@ -11,10 +14,13 @@ public static class VotingExtensions
 {
     /// <summary>
     /// The one scheme the <see cref="VotingPolicies.Voter"/> policy authenticates: it forwards a voter token
-    /// (<c>Bearer kv1.…</c>) to <see cref="VoterTokenHandler"/>, any other bearer token to Identity's bearer scheme, and
+    /// (<c>Bearer kv2.…</c>) to <see cref="VoterTokenHandler"/>, any other bearer token to Identity's bearer scheme, and
     /// everything else to Identity's cookie, so each ballot pays for exactly one scheme.
     /// </summary>
     public const string VoterScheme = "KPops.Voter";
+
+    /// <summary>The app's default authentication scheme: see <see cref="AddKPopsVoting"/>.</summary>
+    public const string DefaultAuthenticateScheme = "KPops.Default";
 
     /// <summary>
     /// The ballot pipeline host (<see cref="VotingHost"/>): a singleton that is also a hosted service, started after
@@ -29,8 +35,23 @@ public static class VotingExtensions
                 : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
 
-        // The app's default scheme (Identity's bearer-then-cookie) still sees every ballot's voter token: let Identity's
-        // bearer handler refuse it by its prefix, as it would anyway, without first trying to decrypt it.
+        // What UseAuthentication runs for every request: on the Voter policy's routes a voter token goes straight to its
+        // handler, whose result the policy then reuses (a handler authenticates once per request); anything else to
+        // Identity's own default, bearer-then-cookie, which does not accept voter tokens — so elsewhere a voter token is
+        // no credential (401), as before. Before this, each ballot ran Identity's bearer and cookie handlers for
+        // nothing, then the voter handler. Only authentication is forwarded: challenges and sign-in stay Identity's.
+        services.AddAuthentication().AddPolicyScheme(DefaultAuthenticateScheme, "Voter token, else Identity's bearer-then-cookie", _ => { });
+        services.AddOptions<PolicySchemeOptions>(DefaultAuthenticateScheme).Configure<IOptions<AuthenticationOptions>>((options, authentication) =>
+        {
+            // Identity's default scheme (bearer-then-cookie), which stays the default for everything but authentication.
+            string identity = authentication.Value.DefaultScheme ?? IdentityConstants.ApplicationScheme;
+            options.ForwardDefaultSelector = http =>
+                IsVoterRoute(http) && VoterTokenHandler.VoterTokenOf(http.Request) is not null ? VoterTokenHandler.SchemeName : identity;
+        });
+        services.PostConfigure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = DefaultAuthenticateScheme);
+
+        // Other schemes that try Identity's bearer handler (the console's) may still meet a voter token: let the handler
+        // refuse it by its prefix, as it would anyway, without first trying to decrypt it.
         services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
         {
             var received = options.Events.OnMessageReceived;
@@ -56,6 +77,10 @@ public static class VotingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<VotingHost>());
         return services;
     }
+
+    // Routing ran before authentication, so the endpoint is known; its metadata look-up is cached per type.
+    private static bool IsVoterRoute(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is { Policy: VotingPolicies.Voter };
 
     // Runs on every ballot: a loop, not LINQ over a method-group delegate.
     private static bool HasStaffRole(ClaimsPrincipal user)
