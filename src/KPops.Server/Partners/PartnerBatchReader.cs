@@ -45,8 +45,6 @@ internal sealed class PartnerBatchReader(PartnerSeasonLookup season, int round, 
         partnerName.CopyTo(voterInput[PseudonymPrefix.Length..]);
         int prefixLength = PseudonymPrefix.Length + partnerName.Length + 1;
         voterInput[prefixLength - 1] = '/';
-        // One keyed HMAC for the whole batch: setting the key up is most of an HMAC over a short subscriber id.
-        using VoterPseudonymizer.Batch batchPseudonyms = pseudonyms.StartBatch();
         Span<ushort> picks = stackalloc ushort[BallotPicks.Capacity];
         Span<char> id = stackalloc char[256];
 
@@ -81,7 +79,7 @@ internal sealed class PartnerBatchReader(PartnerSeasonLookup season, int round, 
                         return BatchReadStatus.TooManyBallots;
                     }
 
-                    if (!ReadBallot(ref reader, batchPseudonyms, voterInput, prefixLength, picks, id, out ballots[count], out outcomes[count]))
+                    if (!ReadBallot(ref reader, voterInput, prefixLength, picks, id, out ballots[count], out outcomes[count]))
                     {
                         Error = $"ballots[{count}]: {Error}";
                         return BatchReadStatus.Malformed;
@@ -99,7 +97,7 @@ internal sealed class PartnerBatchReader(PartnerSeasonLookup season, int round, 
         }
     }
 
-    private bool ReadBallot(ref Utf8JsonReader reader, VoterPseudonymizer.Batch pseudonymBatch, scoped Span<char> voterInput, int prefixLength, scoped Span<ushort> picks, scoped Span<char> id,
+    private bool ReadBallot(ref Utf8JsonReader reader, scoped Span<char> voterInput, int prefixLength, scoped Span<ushort> picks, scoped Span<char> id,
         out Ballot ballot, out BallotOutcome refusal)
     {
         ballot = default;
@@ -215,7 +213,7 @@ internal sealed class PartnerBatchReader(PartnerSeasonLookup season, int round, 
         ballot = new Ballot(picks[..pickCount])
         {
             Round = (ushort)round,
-            Voter = pseudonymBatch.Of(voterInput[..(prefixLength + voterLength)]),
+            Voter = pseudonyms.Of(voterInput[..(prefixLength + voterLength)]),
             Nonce = nonce.Value,
             Channel = (byte)Math.Max(channel, 0),
             Segment = (ushort)segment,

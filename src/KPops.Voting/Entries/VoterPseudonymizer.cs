@@ -36,32 +36,11 @@ public sealed class VoterPseudonymizer
         return VoterPseudonym.Read(mac);
     }
 
-    /// <summary>
-    /// A pseudonymizer for many account ids in a row (a partner's batch): the same pseudonyms as <see cref="Of"/>.
-    /// The key is set up once per pseudonymizer (<see cref="HmacSha256"/>), so a batch costs nothing more than its ids;
-    /// kept as a type so that batch readers need not change if that ever stops being true.
-    /// </summary>
-    public Batch StartBatch() => new(this);
-
     private static void ThrowIfNotAnAccountId(ReadOnlySpan<char> accountId)
     {
         if (accountId.IsEmpty || accountId.Length > MaxAccountIdLength)
         {
             throw new ArgumentException("An account id is 1 to 512 characters.", nameof(accountId));
-        }
-    }
-
-    /// <summary>See <see cref="StartBatch"/>.</summary>
-    public sealed class Batch : IDisposable
-    {
-        private readonly VoterPseudonymizer _pseudonymizer;
-
-        internal Batch(VoterPseudonymizer pseudonymizer) => _pseudonymizer = pseudonymizer;
-
-        public VoterPseudonym Of(ReadOnlySpan<char> accountId) => _pseudonymizer.Of(accountId);
-
-        public void Dispose()
-        {
         }
     }
 }
