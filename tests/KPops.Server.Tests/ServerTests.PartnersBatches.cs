@@ -157,6 +157,36 @@ public abstract class PartnerBatchTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task A_claim_row_left_by_an_older_server_that_died_mid_batch_does_not_block_the_retry()
+    {
+        Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");
+        var ct = TestContext.Current.CancellationToken;
+        var key = await fixture.KeyAsync();
+        string body = Batch(Subscriber());
+        string idempotencyKey = Guid.NewGuid().ToString("N");
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            // Earlier servers inserted the row before the batch ran and filled its outcomes after.
+            var db = scope.ServiceProvider.GetRequiredService<KPopsDbContext>();
+            db.PartnerBatches.Add(new PartnerBatch
+            {
+                KeyId = key.KeyId,
+                IdempotencyKey = idempotencyKey,
+                RequestHash = [1, 2, 3],
+                CreatedAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        using var retried = await Anonymous.SendAsync(PartnerClient.Signed(key, PartnerBatchFixture.Round, body, idempotencyKey), ct);
+        using var repeat = await Anonymous.SendAsync(PartnerClient.Signed(key, PartnerBatchFixture.Round, body, idempotencyKey), ct);
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(1, (int)(await retried.Content.ReadFromJsonAsync<JsonObject>(ct))!["accepted"]!);
+        Assert.Equal(await retried.Content.ReadAsStringAsync(ct), await repeat.Content.ReadAsStringAsync(ct));
+    }
+
+    [Fact]
     public async Task Subscribers_pseudonym_is_scoped_to_the_partner_and_survives_key_rotation()
     {
         Assert.SkipWhen(fixture.SkipReason is not null, fixture.SkipReason ?? "");

@@ -55,6 +55,13 @@ internal sealed class PartnerIdempotency(KPopsDbContext db, PartnerClaims claims
         {
             stored = await db.PartnerBatches.AsNoTracking()
                 .SingleOrDefaultAsync(b => b.KeyId == keyId && b.IdempotencyKey == idempotencyKey, cancellationToken);
+            if (stored is { Outcomes: null })
+            {
+                // A claim row left by an earlier version of the server that died mid-batch: run the batch again.
+                await db.PartnerBatches.Where(b => b.KeyId == keyId && b.IdempotencyKey == idempotencyKey && b.Outcomes == null)
+                    .ExecuteDeleteAsync(cancellationToken);
+                stored = null;
+            }
         }
         catch
         {
@@ -64,14 +71,6 @@ internal sealed class PartnerIdempotency(KPopsDbContext db, PartnerClaims claims
 
         if (stored is null)
         {
-            return (ClaimResult.Claimed, null);
-        }
-
-        if (stored.Outcomes is null)
-        {
-            // A claim row left by an earlier version of the server that died mid-batch: run the batch again.
-            await db.PartnerBatches.Where(b => b.KeyId == keyId && b.IdempotencyKey == idempotencyKey && b.Outcomes == null)
-                .ExecuteDeleteAsync(cancellationToken);
             return (ClaimResult.Claimed, null);
         }
 
