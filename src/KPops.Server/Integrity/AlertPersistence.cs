@@ -12,16 +12,20 @@ public sealed partial class AlertPersistence(AlertStore alerts, IAlertArchive ar
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // One save at a time: the loop's and the final one in StopAsync must not write older changes over newer ones.
+    private readonly SemaphoreSlim _saving = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Loads the stored alerts now rather than on the first ballot or review.
-        alerts.List(AlertStatus.Open);
+        alerts.Load();
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SaveAsync(stoppingToken);
+                // Only the wait is cancelled on stop: a save under way finishes, and StopAsync saves what is left.
+                await SaveAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -39,21 +43,41 @@ public sealed partial class AlertPersistence(AlertStore alerts, IAlertArchive ar
     /// <summary>Saves the changes since the last save now.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        var (changed, forgotten) = alerts.TakeChanges();
-        if (changed.Count == 0 && forgotten.Count == 0)
-        {
-            return;
-        }
-
+        await _saving.WaitAsync(cancellationToken);
         try
         {
-            await archive.SaveAsync(changed, forgotten, cancellationToken);
+            var (changed, forgotten) = alerts.TakeChanges();
+            if (changed.Count == 0 && forgotten.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await archive.SaveAsync(changed, forgotten, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // Whatever stopped the save (a cancelled stop too), the changes stay for the next one.
+                alerts.ReturnChanges(changed, forgotten);
+                if (exception is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                LogSaveFailed(logger, exception, changed.Count + forgotten.Count);
+            }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        finally
         {
-            alerts.ReturnChanges(changed, forgotten);
-            LogSaveFailed(logger, exception, changed.Count + forgotten.Count);
+            _saving.Release();
         }
+    }
+
+    public override void Dispose()
+    {
+        _saving.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Saving {Count} integrity alert change(s) failed; retrying with the next save")]

@@ -197,6 +197,15 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
         }
     }
 
+    /// <summary>Reads the stored alerts now (once), rather than on the first ballot or review.</summary>
+    public void Load()
+    {
+        lock (_gate)
+        {
+            EnsureLoaded();
+        }
+    }
+
     // Once, under the lock, before anything reads or adds an alert: new ids continue after the stored ones, and an
     // open stored alert keeps collecting its detector's reports.
     private void EnsureLoaded()
@@ -206,19 +215,15 @@ public sealed class AlertStore(IOptions<IntegrityOptions> options, TimeProvider 
             return;
         }
 
+        // Oldest first (by sequence): when two open alerts share a key, the newest keeps collecting, as before the restart.
         foreach (var stored in archive!.Load())
         {
-            if (_byId.ContainsKey(stored.Id))
-            {
-                continue;
-            }
-
             var alert = IntegrityAlert.Restore(stored);
             _byId.Add(alert.Id, alert);
             _order.AddLast(alert);
             if (alert.Status == AlertStatus.Open)
             {
-                _open.TryAdd((alert.Detector, alert.Source, alert.Round), alert);
+                _open[(alert.Detector, alert.Source, alert.Round)] = alert;
             }
 
             _sequence = Math.Max(_sequence, SequenceOf(alert.Id));
