@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using KPops.Audit;
 using KPops.Format;
 using KPops.Format.Ranking;
@@ -114,7 +113,7 @@ internal sealed class AuditBenchmark(long ballots, string directory, TextWriter 
             ProgressEveryChunks = 512,
             Progress = submitted => progress.WriteAsync($"\r{submitted:N0} ballots written"),
         };
-        await submitter.RunAsync(ballots, generator.Fill, (chunk, outcomes) => Submit(pipeline, chunk, outcomes), outcomes => accepted += Accepted(outcomes));
+        await submitter.RunAsync(ballots, generator.Fill, pipeline.SubmitManyAsync, outcomes => accepted += Accepted(outcomes));
 
         await progress.WriteLineAsync();
         if (accepted != ballots)
@@ -132,10 +131,6 @@ internal sealed class AuditBenchmark(long ballots, string directory, TextWriter 
 
         return accepted;
     }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private static async ValueTask Submit(BallotPipeline pipeline, ReadOnlyMemory<Ballot> chunk, Memory<BallotOutcome> outcomes) =>
-        await pipeline.SubmitManyAsync(chunk, outcomes);
 
     private static long Accepted(ReadOnlySpan<BallotOutcome> outcomes)
     {

@@ -74,7 +74,9 @@ internal static class AuditReportView
         output.WriteLine($"Witnesses: {WitnessCosignatures.CountValid(report.Witnesses)} of {report.Witnesses.Count} cosigned this checkpoint (required: {report.MinWitnesses}).");
         foreach (var result in report.Witnesses)
         {
-            string time = result.Time is { } at ? $" at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty;
+            string time = result.Time is { } at
+                ? " at " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC"
+                : string.Empty;
             string status = result.Status switch
             {
                 CosignatureStatus.Valid => "cosigned",

@@ -49,4 +49,11 @@ public sealed record Fancam
 
     /// <summary>What the video shows, e.g. the stage it was filmed at; without one the site names the link by its host.</summary>
     public LocalizedText? Title { get; init; }
+
+    /// <summary>
+    /// The link, when it is one the season validator admits (absolute https, a host, no user name or password, no
+    /// whitespace or control characters): pages that show fancams check again with this.
+    /// </summary>
+    public bool TryGetSafeUri([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri) =>
+        Validation.FancamRules.IsSafeLink(Url, out uri);
 }

@@ -66,6 +66,22 @@ internal static class FancamRules
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="url"/> is a link this validator admits — absolute https, a host, no user name or
+    /// password, no whitespace or control characters — with its parsed form. Behind Fancam.TryGetSafeUri.
+    /// </summary>
+    public static bool IsSafeLink(string? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? uri)
+    {
+        uri = null;
+        if (url is null || !IsAbsoluteHttps(url, out var parsed) || parsed.UserInfo.Length > 0)
+        {
+            return false;
+        }
+
+        uri = parsed;
+        return true;
+    }
+
     private static bool IsAbsoluteHttps(string url, out Uri uri)
     {
         uri = null!;

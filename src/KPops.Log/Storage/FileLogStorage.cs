@@ -21,7 +21,6 @@ public sealed class FileLogStorage : ILogStorage
     private const string EntriesFile = "entries.bin";
     private const string IndexFile = "entries.idx";
     private const string CheckpointFile = "checkpoint";
-    private const string CheckpointTempFile = "checkpoint.tmp";
     private const string LockFile = "lock";
     private const int OffsetSize = sizeof(long);
     private const int EntriesSlot = 0;
@@ -217,18 +216,7 @@ public sealed class FileLogStorage : ILogStorage
     public void ReplaceCheckpoint(ReadOnlySpan<byte> signedCheckpoint)
     {
         ThrowIfReadOnly();
-        string temp = Path.Combine(_directory, CheckpointTempFile);
-        // Crash here or while writing: only checkpoint.tmp is affected; the old checkpoint stands.
-        using (SafeFileHandle file = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            RandomAccess.Write(file, signedCheckpoint, 0);
-            RandomAccess.FlushToDisk(file);
-        }
-
-        // rename(2) is atomic: a reader sees the old or the new checkpoint. After the directory fsync the new
-        // one survives power loss; a crash between the two may leave the old one, which is still consistent.
-        File.Move(temp, Path.Combine(_directory, CheckpointFile), overwrite: true);
-        DirectorySync.Flush(_directory);
+        DurableFile.Replace(Path.Combine(_directory, CheckpointFile), signedCheckpoint);
     }
 
     public void ReadHashes(int tileLevel, long start, Span<byte> destination)

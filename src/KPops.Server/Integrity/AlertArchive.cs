@@ -105,8 +105,7 @@ public sealed class DatabaseAlertArchive(IServiceScopeFactory scopes) : IAlertAr
         var bytes = new byte[voters.Count * VoterPseudonym.Size];
         for (var i = 0; i < voters.Count; i++)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * VoterPseudonym.Size), voters[i].High);
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan((i * VoterPseudonym.Size) + sizeof(ulong)), voters[i].Low);
+            voters[i].Write(bytes.AsSpan(i * VoterPseudonym.Size));
         }
 
         return bytes;
@@ -128,9 +127,7 @@ public sealed class DatabaseAlertArchive(IServiceScopeFactory scopes) : IAlertAr
         var voters = new VoterPseudonym[bytes.Length / VoterPseudonym.Size];
         for (var i = 0; i < voters.Length; i++)
         {
-            voters[i] = new VoterPseudonym(
-                BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * VoterPseudonym.Size)),
-                BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan((i * VoterPseudonym.Size) + sizeof(ulong))));
+            voters[i] = VoterPseudonym.Read(bytes.AsSpan(i * VoterPseudonym.Size));
         }
 
         return voters;

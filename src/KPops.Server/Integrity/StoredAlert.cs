@@ -34,7 +34,7 @@ public sealed class StoredAlert
     /// <summary>Log indices, little-endian 64-bit each.</summary>
     public required byte[] Indices { get; set; }
 
-    /// <summary>Voter pseudonyms, 16 bytes each (high then low half, little-endian).</summary>
+    /// <summary>Voter pseudonyms, 16 bytes each, as the log holds them (<c>VoterPseudonym.Write</c>).</summary>
     public required byte[] Voters { get; set; }
 
     /// <summary>An <see cref="AlertStatus"/>.</summary>

@@ -35,18 +35,18 @@ public static class VotingExtensions
                 : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
 
-        // What UseAuthentication runs for every request: on the Voter policy's routes a voter token goes straight to its
-        // handler, whose result the policy then reuses (a handler authenticates once per request); anything else to
-        // Identity's own default, bearer-then-cookie, which does not accept voter tokens — so elsewhere a voter token is
-        // no credential (401), as before. Before this, each ballot ran Identity's bearer and cookie handlers for
-        // nothing, then the voter handler. Only authentication is forwarded: challenges and sign-in stay Identity's.
+        // What UseAuthentication runs for every request: on the Voter policy's routes the policy's own scheme (above), so
+        // a voter token goes straight to its handler and the policy then reuses that result (a handler authenticates
+        // once per request); elsewhere Identity's own default, bearer-then-cookie, which does not accept voter tokens —
+        // so there a voter token is no credential (401), as before. Before this, each ballot ran Identity's bearer and
+        // cookie handlers for nothing, then the voter handler. Only authentication is forwarded: challenges and sign-in
+        // stay Identity's.
         services.AddAuthentication().AddPolicyScheme(DefaultAuthenticateScheme, "Voter token, else Identity's bearer-then-cookie", _ => { });
         services.AddOptions<PolicySchemeOptions>(DefaultAuthenticateScheme).Configure<IOptions<AuthenticationOptions>>((options, authentication) =>
         {
             // Identity's default scheme (bearer-then-cookie), which stays the default for everything but authentication.
             string identity = authentication.Value.DefaultScheme ?? IdentityConstants.ApplicationScheme;
-            options.ForwardDefaultSelector = http =>
-                IsVoterRoute(http) && VoterTokenHandler.VoterTokenOf(http.Request) is not null ? VoterTokenHandler.SchemeName : identity;
+            options.ForwardDefaultSelector = http => IsVoterRoute(http) ? VoterScheme : identity;
         });
         services.PostConfigure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = DefaultAuthenticateScheme);
 

@@ -40,8 +40,14 @@ public sealed partial class BallotPipeline
         }
     }
 
-    /// <summary>What a submission refused at the door gets: the pipeline is closed or broken, or only its disk is.</summary>
-    private SubmitStatus DoorRefusal => _closed || _fault is not null ? SubmitStatus.Unavailable : SubmitStatus.StorageUnavailable;
+    /// <summary>
+    /// Why a submission is refused before it is queued, or null when it may be queued: the pipeline is closed or
+    /// broken (<c>unavailable</c>), or only its disk is failing (<c>storage-unavailable</c>).
+    /// </summary>
+    private SubmitStatus? DoorRefusal =>
+        _closed || _fault is not null ? SubmitStatus.Unavailable
+        : _storageFailing ? SubmitStatus.StorageUnavailable
+        : null;
 
     /// <summary>
     /// After a failed append, whose batch has been answered <c>storage-unavailable</c>. The first failure after a good

@@ -141,9 +141,9 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     /// </summary>
     public ValueTask<BallotOutcome> SubmitAsync(in Ballot ballot)
     {
-        if (_closed || _fault is not null || _storageFailing)
+        if (DoorRefusal is { } refusal)
         {
-            return ValueTask.FromResult(BallotOutcome.Of(DoorRefusal));
+            return ValueTask.FromResult(BallotOutcome.Of(refusal));
         }
 
         if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
@@ -177,13 +177,12 @@ public sealed partial class BallotPipeline : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
-        var refused = _closed || _fault is not null || _storageFailing;
-        var admitted = refused ? 0 : Admit(ballots.Length);
+        var closed = DoorRefusal;
+        var admitted = closed is null ? Admit(ballots.Length) : 0;
         var span = outcomes.Span;
         if (admitted < ballots.Length)
         {
-            var refusal = BallotOutcome.Of(refused ? DoorRefusal : SubmitStatus.RateLimited);
-            span[admitted..ballots.Length].Fill(refusal);
+            span[admitted..ballots.Length].Fill(BallotOutcome.Of(closed ?? SubmitStatus.RateLimited));
         }
 
         if (admitted == 0)
@@ -226,12 +225,13 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     /// <summary>Queues a non-ballot entry, or answers it at once while storage is failing or the pipeline is not running.</summary>
     private Task<EntryOutcome> EnqueueEntry(EntryRequest request)
     {
-        if (_storageFailing && !_closed && _fault is null)
+        var refusal = DoorRefusal;
+        if (refusal == SubmitStatus.StorageUnavailable)
         {
             return Task.FromResult(new EntryOutcome(SubmitStatus.StorageUnavailable, -1, null, StorageFailingProblem));
         }
 
-        if (_closed || _fault is not null || !_queue.Writer.TryWrite(request))
+        if (refusal is not null || !_queue.Writer.TryWrite(request))
         {
             return Task.FromResult(new EntryOutcome(SubmitStatus.Unavailable, -1, null, "the pipeline is not running"));
         }

@@ -60,21 +60,19 @@ public sealed partial class RevealCueFile(DataDirectory data, ILogger<RevealCueF
     }
 
     /// <summary>
-    /// Replaces the saved cues with <paramref name="cues"/>. Returns false (and logs) when the disk refuses: the reveal on
-    /// air goes on from memory, and only a restart before the next successful save would lose the step.
+    /// Replaces the saved cues with <paramref name="cues"/>. When the disk refuses it logs and goes on: the reveal on
+    /// air continues from memory, and only a restart before the next successful save would lose the step.
     /// </summary>
-    public bool Save(IEnumerable<RevealCue> cues)
+    public void Save(IEnumerable<RevealCue> cues)
     {
         try
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(new Stored(Version, [.. cues.OrderBy(c => c.AnnouncementId, StringComparer.Ordinal)]), Json);
             DurableFile.Replace(Path, bytes);
-            return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             LogNotSaved(logger, exception, Path);
-            return false;
         }
     }
 
