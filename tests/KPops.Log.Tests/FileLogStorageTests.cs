@@ -89,7 +89,7 @@ public class FileLogStorageTests
             TestEntries.Append(log, TestEntries.Batch(0, 5));
         }
 
-        File.Delete(Path.Combine(directory.Path, "checkpoint"));
+        File.Delete(Path.Combine(directory.Path, CheckpointSlots.FileName));
         using var reopened = FileLogStorage.Open(directory.Path);
         Assert.Throws<InvalidDataException>(() => TransparencyLog.Open(reopened, signer, TestEntries.Origin));
         Assert.False(reopened.IsEmpty);

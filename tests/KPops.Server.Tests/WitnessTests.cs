@@ -83,7 +83,7 @@ public sealed class WitnessTests : IAsyncDisposable
 
         byte[] note = await client.GetByteArrayAsync(new Uri("/log/checkpoint", UriKind.Relative), ct);
 
-        Assert.Equal(File.ReadAllBytes(Path.Combine(DataDirectory, LogHost.StorageDirectoryName, "checkpoint")), note);
+        Assert.Equal(KPops.Log.CheckpointSlots.ReadLatest(Path.Combine(DataDirectory, LogHost.StorageDirectoryName))!, note);
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class WitnessTests : IAsyncDisposable
         Assert.Equal(WitnessResponse.SizeContentType, conflict.Content.Headers.ContentType?.MediaType);
         Assert.Equal("100\n", await conflict.Content.ReadAsStringAsync(ct));
 
-        byte[] latest = File.ReadAllBytes(Path.Combine(DataDirectory, LogHost.StorageDirectoryName, "checkpoint"));
+        byte[] latest = KPops.Log.CheckpointSlots.ReadLatest(Path.Combine(DataDirectory, LogHost.StorageDirectoryName))!;
         using var badProof = await PostAsync(FirstBatch, latest, [new byte[32]]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badProof.StatusCode);
 

@@ -3,8 +3,9 @@ namespace KPops.Log;
 /// <summary>
 /// Replaces a small file so that a crash or power cut at any moment leaves the old contents or the new ones, never a
 /// torn file: write a temporary file beside it (<c>PATH.tmp</c>), fsync it, rename it over the old one, fsync the
-/// directory (without that last step the rename itself could be lost). The log's checkpoint after every batch, and
-/// the state files: witness and auditor checkpoints, the reveal's progress.
+/// directory (without that last step the rename itself could be lost). For the state files: witness and auditor
+/// checkpoints, the reveal's progress. (The log's own checkpoint, replaced after every batch, uses the cheaper
+/// <see cref="CheckpointSlots"/>.)
 /// </summary>
 public static class DurableFile
 {

@@ -10,7 +10,8 @@ namespace KPops.Log;
 /// <item><c>entries.idx</c> — the byte offset (uint64 big-endian) where each bundle of 256 entries starts;</item>
 /// <item><c>hashes.&lt;L&gt;.bin</c> — tile level L hashes, 32 bytes each: level 0 the leaf hashes, level L the
 /// roots of complete 256^L subtrees, so tile L/N is bytes [N·8192, N·8192 + W·32) of that file;</item>
-/// <item><c>checkpoint</c> — the signed checkpoint, replaced atomically (write temp, fsync, rename, fsync dir);</item>
+/// <item><c>checkpoint.slots</c> — the signed checkpoint, in two slots written in turn (<see cref="CheckpointSlots"/>);
+/// a directory written before them has a plain <c>checkpoint</c> file instead, read until the first batch replaces it;</item>
 /// <item><c>lock</c> — held exclusively by the one writer.</item>
 /// </list>
 /// All data files are append-only; anything past the checkpoint's size is an uncommitted tail that
@@ -20,7 +21,8 @@ public sealed class FileLogStorage : ILogStorage
 {
     private const string EntriesFile = "entries.bin";
     private const string IndexFile = "entries.idx";
-    private const string CheckpointFile = "checkpoint";
+    /// <summary>Where the checkpoint lived before <see cref="CheckpointSlots"/>: replaced by temporary file and rename.</summary>
+    private const string LegacyCheckpointFile = "checkpoint";
     private const string LockFile = "lock";
     private const int OffsetSize = sizeof(long);
     private const int EntriesSlot = 0;
@@ -31,9 +33,13 @@ public sealed class FileLogStorage : ILogStorage
     private readonly string _directory;
     private readonly bool _writable;
     private readonly FileStream? _lock;
+    private readonly CheckpointSlots? _checkpoints;
     private readonly SafeFileHandle _entries;
     private readonly SafeFileHandle _index;
     private readonly SafeFileHandle?[] _hashes = new SafeFileHandle?[TileLayout.MaxLevel + 1];
+
+    // A plain checkpoint file from before the slots may still be there until the first replacement.
+    private bool _legacyCheckpoint = true;
 
     // Known after TruncateTo: the exact end of each file.
     private long _entryCount = -1;
@@ -59,6 +65,7 @@ public sealed class FileLogStorage : ILogStorage
         {
             _entries = OpenData(EntriesFile, create: writable)!;
             _index = OpenData(IndexFile, create: writable)!;
+            _checkpoints = writable ? CheckpointSlots.OpenWritable(_directory) : null;
             for (int level = 0; level <= TileLayout.MaxLevel; level++)
             {
                 _hashes[level] = OpenData(HashFile(level), create: false);
@@ -92,8 +99,10 @@ public sealed class FileLogStorage : ILogStorage
 
     public byte[]? ReadCheckpoint()
     {
-        string path = Path.Combine(_directory, CheckpointFile);
-        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        // The writer's own slots, or (read-only, beside a live writer) the file as it stands now.
+        byte[]? latest = _checkpoints is not null ? _checkpoints.ReadLatest() : CheckpointSlots.ReadLatest(_directory);
+        string legacy = Path.Combine(_directory, LegacyCheckpointFile);
+        return latest ?? (File.Exists(legacy) ? File.ReadAllBytes(legacy) : null);
     }
 
     public void TruncateTo(long treeSize)
@@ -216,7 +225,16 @@ public sealed class FileLogStorage : ILogStorage
     public void ReplaceCheckpoint(ReadOnlySpan<byte> signedCheckpoint)
     {
         ThrowIfReadOnly();
-        DurableFile.Replace(Path.Combine(_directory, CheckpointFile), signedCheckpoint);
+        _checkpoints!.Write(signedCheckpoint);
+        if (_legacyCheckpoint)
+        {
+            // The slots now hold a newer checkpoint, and they win whenever they hold one. The old file goes, so that an
+            // older KPops (which reads only it) finds no checkpoint and refuses the data, rather than truncating the
+            // log back to that stale size.
+            File.Delete(Path.Combine(_directory, LegacyCheckpointFile));
+            File.Delete(Path.Combine(_directory, LegacyCheckpointFile + ".tmp"));
+            _legacyCheckpoint = false;
+        }
     }
 
     public void ReadHashes(int tileLevel, long start, Span<byte> destination)
@@ -249,6 +267,7 @@ public sealed class FileLogStorage : ILogStorage
     public void Dispose()
     {
         _entries?.Dispose();
+        _checkpoints?.Dispose();
         _index?.Dispose();
         foreach (SafeFileHandle? file in _hashes)
         {
