@@ -16,6 +16,7 @@ public sealed partial class BallotPipeline
 
     private readonly int _maxBatch;
     private readonly long _maxAgeTicks;
+    private readonly long _singleAgeTicks;
     private readonly PendingBallot[] _pending;
     private readonly BatchConflicts _conflicts;
     private readonly EntryBatch _batch;
@@ -68,7 +69,8 @@ public sealed partial class BallotPipeline
     /// <summary>
     /// Builds the next batch: first the ballots held back from the previous one, then queued requests, until the
     /// batch holds <see cref="BallotPipelineOptions.MaxBatchSize"/> ballots, or the queue is empty and the batch's
-    /// oldest ballot has waited <see cref="BallotPipelineOptions.MaxBatchAge"/>, or a non-ballot entry comes next
+    /// oldest ballot has waited <see cref="BallotPipelineOptions.MaxBatchAge"/> (<see cref="BallotPipelineOptions.SingleBallotBatchAge"/>
+    /// when the batch holds a single ballot's request), or a non-ballot entry comes next
     /// (returned in <paramref name="entry"/> when no ballots precede it). False when the queue is closed and drained.
     /// </summary>
     private bool FillBatch(out EntryRequest? entry)
@@ -80,10 +82,12 @@ public sealed partial class BallotPipeline
         var considered = 0;
         // A request cut by the previous batch's size limit continues here: its ballots are as old as it is.
         var oldest = _current?.QueuedAt ?? long.MaxValue;
+        var maxAge = _current is null ? _maxAgeTicks : AgeLimit(_current);
         (_carried, _carriedNext) = (_carriedNext, _carried);
         foreach (var held in _carried)
         {
             oldest = Math.Min(oldest, held.Request.QueuedAt);
+            maxAge = Math.Min(maxAge, AgeLimit(held.Request));
             Consider(held.Request, held.Slot);
             considered++;
         }
@@ -108,7 +112,7 @@ public sealed partial class BallotPipeline
                     }
 
                     _dispatcher.Dispatch(_finished);
-                    var left = oldest + _maxAgeTicks - Stopwatch.GetTimestamp();
+                    var left = oldest + maxAge - Stopwatch.GetTimestamp();
                     if (left <= 0 || !WaitForWork(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency)))
                     {
                         return true;
@@ -120,6 +124,7 @@ public sealed partial class BallotPipeline
                 _current = next;
                 _currentOffset = 0;
                 oldest = Math.Min(oldest, next.QueuedAt);
+                maxAge = Math.Min(maxAge, AgeLimit(next));
             }
 
             if (_current is StateReadRequest read)
@@ -173,6 +178,8 @@ public sealed partial class BallotPipeline
             }
         }
     }
+
+    private long AgeLimit(PipelineRequest request) => request is BallotRequest ? _singleAgeTicks : _maxAgeTicks;
 
     /// <summary>Checks one ballot against committed state: rejected and duplicate ones are answered, accepted ones encoded.</summary>
     private void Consider(PipelineRequest request, int slot)

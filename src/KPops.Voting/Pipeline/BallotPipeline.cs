@@ -49,6 +49,7 @@ public sealed partial class BallotPipeline : IAsyncDisposable
         _queue = Channel.CreateUnbounded<PipelineRequest>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
         _maxBatch = options.MaxBatchSize;
         _maxAgeTicks = (long)(options.MaxBatchAge.TotalSeconds * Stopwatch.Frequency);
+        _singleAgeTicks = Math.Min(_maxAgeTicks, (long)(options.SingleBallotBatchAge.TotalSeconds * Stopwatch.Frequency));
         _pending = new PendingBallot[options.MaxBatchSize];
         _conflicts = new BatchConflicts(options.MaxBatchSize);
         _batch = new EntryBatch(options.MaxBatchSize * (BallotCodec.FixedSize + 8));

@@ -29,6 +29,15 @@ public sealed class BallotPipelineOptions
     public TimeSpan MaxBatchAge { get; init; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>
+    /// Longest a batch holding single ballots (<see cref="BallotPipeline.SubmitAsync"/>: a voter waiting for a receipt)
+    /// waits for more once the queue is empty (default 0: it is committed at once). Such batches still fill under
+    /// load — ballots that arrive while one batch is being made durable form the next (group commit) — so waiting
+    /// only adds to every voter's wait; and with a fixed crowd of clients that each wait for their receipt before
+    /// voting again, it slows the whole stream (measured in docs/benchmarks.md). <see cref="MaxBatchAge"/> still caps it.
+    /// </summary>
+    public TimeSpan SingleBallotBatchAge { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
     /// When true, every accepted ballot's outcome carries a materialized <see cref="BallotReceipt"/> (leaf hash and
     /// inclusion proof) computed by the sequencer right after the commit. Off by default: the outcome already
     /// holds the index and the signed checkpoint, and <see cref="BallotPipeline.Receipt"/> computes the proof on
@@ -69,6 +78,7 @@ public sealed class BallotPipelineOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchAge, TimeSpan.Zero, nameof(MaxBatchAge));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SingleBallotBatchAge, TimeSpan.Zero, nameof(SingleBallotBatchAge));
         ArgumentOutOfRangeException.ThrowIfNegative(ExpectedBallots, nameof(ExpectedBallots));
         ArgumentOutOfRangeException.ThrowIfLessThan(RecoveryAttempts, 1, nameof(RecoveryAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(RecoveryDelay, TimeSpan.Zero, nameof(RecoveryDelay));
