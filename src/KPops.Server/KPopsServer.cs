@@ -81,6 +81,7 @@ public static class KPopsServer
         app.UseKPopsProblemDetails();
         app.UseKPopsWebStaticFiles();
         app.UseKPopsWebLocalization();
+        app.UseKPopsVoterBallotLane();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authentication (tokens are per user) and before the endpoints: validates the Blazor forms' tokens.

@@ -30,6 +30,7 @@ public static class BallotsApi
             .AddEndpointFilter<BallotRateLimitFilter>()
             .WithRequestSizeLimit(MaxBallotBytes)
             .AddEndpointFilter<KPops.Server.Integrity.IntegrityBallotFilter>()
+            .WithMetadata(VoterBallotLaneMetadata.Instance)
             .WithName("CastBallot")
             .WithSummary("Cast a ballot (signed-in fans); answers its receipt")
             .Accepts<CastBallotRequest>("application/json");
