@@ -21,6 +21,7 @@ public static class IntegrityExtensions
         services.AddSingleton<AlertPersistence>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertPersistence>());
         services.AddSingleton<ProofOfWork>();
+        services.AddSingleton<IntegrityBallotGate>();
         services.AddSingleton<IntegrityMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<IntegrityMonitor>());
         services.AddHttpClient<HttpCaptchaVerifier>();

@@ -1,4 +1,5 @@
 using KPops.Server.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace KPops.Server.Staff;
@@ -10,9 +11,12 @@ namespace KPops.Server.Staff;
 /// </summary>
 internal sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await RefuseAsync(context.HttpContext, antiforgery) ?? await next(context);
+
+    /// <summary>The 400 for a state-changing cookie request without a valid anti-forgery token; null otherwise.</summary>
+    public static async ValueTask<ProblemHttpResult?> RefuseAsync(HttpContext http, IAntiforgery antiforgery)
     {
-        HttpContext http = context.HttpContext;
         bool bySafeMethod = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method);
         bool byCookie = http.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(http.Request.Headers.Authorization);
         if (!bySafeMethod && byCookie && !await antiforgery.IsRequestValidAsync(http))
@@ -21,6 +25,6 @@ internal sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpo
                 "A cookie session must send the anti-forgery token from GET /api/staff/antiforgery in the X-XSRF-TOKEN header.");
         }
 
-        return await next(context);
+        return null;
     }
 }

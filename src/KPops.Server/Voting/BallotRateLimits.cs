@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using KPops.Server.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,17 @@ public sealed class BallotRateLimits : IDisposable
     /// <summary>Takes one permit for the request's account and address; a lease that is not acquired means 429.</summary>
     public RateLimitLease Acquire(HttpContext http) => _limiter.AttemptAcquire(http);
 
+    /// <summary>429 <c>rate_limited</c>, with <c>Retry-After</c> in seconds, for a lease that was not acquired.</summary>
+    public static ProblemHttpResult Refusal(HttpResponse response, RateLimitLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(lease);
+        int seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+        response.Headers.RetryAfter = Math.Max(seconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem.Of(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+            "Too many ballot requests from this account or address; retry after the time in Retry-After.");
+    }
+
     public void Dispose() => _limiter.Dispose();
 
     private static PartitionedRateLimiter<HttpContext> PerMinute(int limit, Func<HttpContext, string> partition) =>
@@ -41,24 +53,6 @@ public sealed class BallotRateLimits : IDisposable
                 Window = Window,
                 QueueLimit = 0,
             }));
-}
-
-/// <summary>Answers 429 <c>rate_limited</c>, with <c>Retry-After</c> in seconds, when <see cref="BallotRateLimits"/> refuses.</summary>
-internal sealed class BallotRateLimitFilter(BallotRateLimits limits) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        using RateLimitLease lease = limits.Acquire(context.HttpContext);
-        if (!lease.IsAcquired)
-        {
-            int seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
-            context.HttpContext.Response.Headers.RetryAfter = Math.Max(seconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem.Of(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
-                "Too many ballot requests from this account or address; retry after the time in Retry-After.");
-        }
-
-        return await next(context);
-    }
 }
 
 public static class BallotRateLimitExtensions

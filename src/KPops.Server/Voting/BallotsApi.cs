@@ -1,13 +1,6 @@
-using System.Diagnostics;
-using System.Security.Claims;
-using System.Text.Json;
 using KPops.Server.Hosting;
 using KPops.Server.Problems;
-using KPops.Server.Staff;
-using KPops.Server.Storage;
-using KPops.Server.Telemetry;
 using KPops.Voting.Ballots;
-using KPops.Voting.Entries;
 using KPops.Voting.Pipeline;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,19 +14,34 @@ namespace KPops.Server.Voting;
 public static class BallotsApi
 {
     /// <summary>Largest ballot body accepted: 32 trainee ids and a few fields fit well within it.</summary>
-    public const int MaxBallotBytes = 4096;
+    public const int MaxBallotBytes = BallotCasting.MaxBallotBytes;
 
     public static IEndpointRouteBuilder MapBallotsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/rounds/{roundId}").WithTags("Voting").RequireStaff(VotingPolicies.Voter)
-            .MapPost("/ballots", CastAsync)
-            .AddEndpointFilter<BallotRateLimitFilter>()
+        // The Voter policy as on staff routes (RequireStaff), but the cookie anti-forgery check is BallotCasting's first
+        // step rather than an endpoint filter: the route carries no filter at all.
+        app.MapGroup("/api/rounds/{roundId}").WithTags("Voting").RequireAuthorization(VotingPolicies.Voter)
+            .MapPost("/ballots", (string roundId, HttpContext http, BallotCasting casting) => casting.CastAsync(http))
             .WithRequestSizeLimit(MaxBallotBytes)
-            .AddEndpointFilter<KPops.Server.Integrity.IntegrityBallotFilter>()
             .WithMetadata(VoterBallotLaneMetadata.Instance)
+            // An API route: no session is a 401, not Identity's redirect to a sign-in page (a handler answering typed
+            // JSON results says so by itself; this one writes its answers).
+            .DisableCookieRedirect()
             .WithName("CastBallot")
             .WithSummary("Cast a ballot (signed-in fans); answers its receipt")
-            .Accepts<CastBallotRequest>("application/json");
+            .Accepts<CastBallotRequest>("application/json")
+            .Produces<ReceiptResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         app.MapGroup("/api/receipts").WithTags("Voting").AllowAnonymous()
             .MapGet("/{index:long}", GetReceipt)
@@ -42,75 +50,7 @@ public static class BallotsApi
         return app;
     }
 
-    internal static async Task<Results<Ok<ReceiptResponse>, ProblemHttpResult>> CastAsync(
-        string roundId, HttpRequest request, ClaimsPrincipal principal, VotingHost voting,
-        KPopsMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
-    {
-        long arrived = Stopwatch.GetTimestamp();
-        if (!request.HasJsonContentType())
-        {
-            return Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the ballot as application/json.");
-        }
-
-        if (request.ContentLength > MaxBallotBytes
-            || await RequestBody.ReadLimitedAsync(request.Body, MaxBallotBytes, cancellationToken) is not { } body)
-        {
-            return Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A ballot may be at most {MaxBallotBytes} bytes.");
-        }
-
-        CastBallotRequest? cast;
-        try
-        {
-            cast = JsonSerializer.Deserialize(body, VotingJsonContext.Default.CastBallotRequest);
-        }
-        catch (JsonException)
-        {
-            cast = null;
-        }
-
-        if (cast?.Picks is null || cast.Nonce is null)
-        {
-            return Problem.BadRequest(ProblemCodes.BadRequest, "A ballot is a JSON object with picks (trainee ids) and a nonce (0 to 4294967295).");
-        }
-
-        BallotPipeline? pipeline = voting.Pipeline;
-        // The account id is the principal's name identifier (voter token or Identity alike): resolving UserManager to
-        // read it would construct a DbContext per ballot.
-        string? accountId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (pipeline is null)
-        {
-            // No season yet, so no round of that name either.
-            return Refused(metrics, BallotCheck.UnknownRound.ToCode());
-        }
-
-        if (accountId is null)
-        {
-            return Refused(metrics, "unavailable");
-        }
-
-        if (!BallotForm.TryBuild(pipeline.Season, roundId, cast, voting.Pseudonyms.Of(accountId), out Ballot ballot, out string? refusal))
-        {
-            return Refused(metrics, refusal);
-        }
-
-        BallotOutcome outcome = await pipeline.SubmitAsync(pipeline.Season.Stamp(ballot, time));
-        if (!outcome.IsInLog)
-        {
-            BallotProblems.AdviseRetry(request.HttpContext.Response, outcome.Status, pipeline);
-            return Refused(metrics, outcome.Code);
-        }
-
-        if (outcome.Status == SubmitStatus.Accepted)
-        {
-            metrics.BallotsAccepted();
-        }
-
-        var receipt = ToResponse(outcome.Code, pipeline.Receipt(outcome));
-        metrics.ReceiptIssued(Stopwatch.GetElapsedTime(arrived));
-        return TypedResults.Ok(receipt);
-    }
-
-    internal static Results<Ok<ReceiptResponse>, ProblemHttpResult> GetReceipt(long index, VotingHost voting)
+    internal static Results<ReceiptResult, ProblemHttpResult> GetReceipt(long index, VotingHost voting)
     {
         BallotPipeline? pipeline = voting.Pipeline;
         var checkpoint = pipeline?.Checkpoint;
@@ -120,28 +60,6 @@ public static class BallotsApi
         }
 
         var outcome = new BallotOutcome(SubmitStatus.Accepted, BallotCheck.Accepted, index, checkpoint);
-        return TypedResults.Ok(ToResponse("in-log", pipeline.Receipt(outcome)));
-    }
-
-    private static ProblemHttpResult Refused(KPopsMetrics metrics, string code)
-    {
-        metrics.BallotRejected(code);
-        return BallotProblems.For(code);
-    }
-
-    private static ReceiptResponse ToResponse(string status, BallotReceipt receipt)
-    {
-        var proof = new string[receipt.InclusionProof.Count];
-        for (int i = 0; i < proof.Length; i++)
-        {
-            proof[i] = Convert.ToBase64String(receipt.InclusionProof[i]);
-        }
-
-        return new ReceiptResponse(
-            status,
-            receipt.Index,
-            Convert.ToBase64String(receipt.LeafHash.Span),
-            System.Text.Encoding.UTF8.GetString(receipt.Checkpoint.Note.Span),
-            proof);
+        return new ReceiptResult("in-log", pipeline.Receipt(outcome));
     }
 }

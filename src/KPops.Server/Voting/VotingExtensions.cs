@@ -74,6 +74,7 @@ public static class VotingExtensions
         // Receipts are written through the API's JSON options: their source-generated contract comes first.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, VotingJsonContext.Default));
         services.AddSingleton<VotingHost>();
+        services.AddSingleton<BallotCasting>();
         services.AddHostedService(provider => provider.GetRequiredService<VotingHost>());
         return services;
     }

@@ -13,38 +13,31 @@ using Microsoft.Extensions.Options;
 namespace KPops.Server.Integrity;
 
 /// <summary>
-/// The integrity features on the ballot route. Before the ballot: the proof-of-work stamp and the CAPTCHA token when
-/// they are enabled (off by default). After the outcome is decided: an accepted ballot's sighting (log index, client
-/// network, device hash, account) is put on the detectors' bounded queue — a write that never waits.
+/// The integrity features on the ballot route, called by <see cref="BallotCasting"/>. Before the ballot
+/// (<see cref="CheckAsync"/>): the proof-of-work stamp and the CAPTCHA token when they are enabled (off by default).
+/// After an accepted ballot (<see cref="Observe"/>): its sighting (log index, client network, device hash, account) is
+/// put on the detectors' bounded queue — a write that never waits.
 /// </summary>
-public sealed class IntegrityBallotFilter(
-    BallotObservations observations, ProofOfWork pow, IOptions<IntegrityOptions> options) : IEndpointFilter
+public sealed class IntegrityBallotGate(BallotObservations observations, ProofOfWork pow, IOptions<IntegrityOptions> options)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The problem that refuses the ballot before it is read, or null when the enabled gates let it through.</summary>
+    public ValueTask<ProblemHttpResult?> CheckAsync(HttpContext http, string? accountId)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
-        var accountId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        ArgumentNullException.ThrowIfNull(http);
         if (pow.Enabled && CheckProofOfWork(http, accountId) is { } powProblem)
         {
-            return powProblem;
+            return ValueTask.FromResult<ProblemHttpResult?>(powProblem);
         }
 
-        if (options.Value.Captcha.Enabled && await CheckCaptchaAsync(http) is { } captchaProblem)
-        {
-            return captchaProblem;
-        }
+        return options.Value.Captcha.Enabled ? new ValueTask<ProblemHttpResult?>(CheckCaptchaAsync(http)) : ValueTask.FromResult<ProblemHttpResult?>(null);
+    }
 
-        var result = await next(context);
-        var outcome = result is INestedHttpResult nested ? nested.Result : result;
-        if (outcome is Ok<ReceiptResponse> { Value: { Status: "accepted" } receipt })
-        {
-            observations.Enqueue(new BallotSighting(receipt.Index, NetworkPrefix.Of(http.Connection.RemoteIpAddress), DeviceHash(http), accountId,
-                CreatedMinute(http.User)));
-        }
-
-        return result;
+    /// <summary>Queues the sighting of a ballot the log accepted at <paramref name="index"/>.</summary>
+    public void Observe(HttpContext http, long index, string? accountId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        observations.Enqueue(new BallotSighting(index, NetworkPrefix.Of(http.Connection.RemoteIpAddress), DeviceHash(http), accountId,
+            CreatedMinute(http.User)));
     }
 
     /// <summary>The minute the voter's account was created, from the voter token; -1 when the token does not say.</summary>

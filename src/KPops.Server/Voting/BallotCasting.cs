@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using KPops.Server.Hosting;
+using KPops.Server.Integrity;
+using KPops.Server.Problems;
+using KPops.Server.Staff;
+using KPops.Server.Telemetry;
+using KPops.Voting.Ballots;
+using KPops.Voting.Entries;
+using KPops.Voting.Pipeline;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KPops.Server.Voting;
+
+/// <summary>
+/// <c>POST /api/rounds/{roundId}/ballots</c>, start to finish, as plain calls in order: the anti-forgery check for
+/// cookie sessions, the per-account and per-address rate limits, the integrity gates (proof of work, CAPTCHA), reading
+/// and checking the ballot, the pipeline, the integrity sighting, the receipt. One handler rather than a chain of
+/// endpoint filters and a typed result: on the route every ballot takes, the filters' per-request invocation contexts
+/// and boxing, and the receipt's response object and strings, showed in the profile.
+/// </summary>
+public sealed class BallotCasting(
+    VotingHost voting, KPopsMetrics metrics, TimeProvider time, BallotRateLimits limits, IntegrityBallotGate integrity, IAntiforgery antiforgery)
+{
+    /// <summary>Largest ballot body accepted: 32 trainee ids and a few fields fit well within it.</summary>
+    public const int MaxBallotBytes = 4096;
+
+    public async Task CastAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        long arrived = Stopwatch.GetTimestamp();
+        IResult result = await AnswerAsync(http, arrived);
+        await result.ExecuteAsync(http);
+    }
+
+    private async ValueTask<IResult> AnswerAsync(HttpContext http, long arrived)
+    {
+        if (await CookieAntiforgeryFilter.RefuseAsync(http, antiforgery) is { } forged)
+        {
+            return forged;
+        }
+
+        using RateLimitLease lease = limits.Acquire(http);
+        if (!lease.IsAcquired)
+        {
+            return BallotRateLimits.Refusal(http.Response, lease);
+        }
+
+        // The account id is the principal's name identifier (voter token or Identity alike): resolving UserManager to
+        // read it would construct a DbContext per ballot.
+        string? accountId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (await integrity.CheckAsync(http, accountId) is { } gated)
+        {
+            return gated;
+        }
+
+        HttpRequest request = http.Request;
+        if (!request.HasJsonContentType())
+        {
+            return Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the ballot as application/json.");
+        }
+
+        if (request.ContentLength > MaxBallotBytes
+            || await RequestBody.ReadLimitedAsync(request.Body, MaxBallotBytes, http.RequestAborted) is not { } body)
+        {
+            return Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A ballot may be at most {MaxBallotBytes} bytes.");
+        }
+
+        CastBallotRequest? cast;
+        try
+        {
+            cast = JsonSerializer.Deserialize(body, VotingJsonContext.Default.CastBallotRequest);
+        }
+        catch (JsonException)
+        {
+            cast = null;
+        }
+
+        if (cast?.Picks is null || cast.Nonce is null)
+        {
+            return Problem.BadRequest(ProblemCodes.BadRequest, "A ballot is a JSON object with picks (trainee ids) and a nonce (0 to 4294967295).");
+        }
+
+        BallotPipeline? pipeline = voting.Pipeline;
+        if (pipeline is null)
+        {
+            // No season yet, so no round of that name either.
+            return Refused(BallotCheck.UnknownRound.ToCode());
+        }
+
+        if (accountId is null)
+        {
+            return Refused("unavailable");
+        }
+
+        string roundId = request.RouteValues["roundId"] as string ?? string.Empty;
+        if (!BallotForm.TryBuild(pipeline.Season, roundId, cast, voting.Pseudonyms.Of(accountId), out Ballot ballot, out string? refusal))
+        {
+            return Refused(refusal);
+        }
+
+        BallotOutcome outcome = await pipeline.SubmitAsync(pipeline.Season.Stamp(ballot, time));
+        if (!outcome.IsInLog)
+        {
+            BallotProblems.AdviseRetry(http.Response, outcome.Status, pipeline);
+            return Refused(outcome.Code);
+        }
+
+        if (outcome.Status == SubmitStatus.Accepted)
+        {
+            metrics.BallotsAccepted();
+            integrity.Observe(http, outcome.Index, accountId);
+        }
+
+        var receipt = new ReceiptResult(outcome.Code, pipeline.Receipt(outcome));
+        metrics.ReceiptIssued(Stopwatch.GetElapsedTime(arrived));
+        return receipt;
+    }
+
+    private ProblemHttpResult Refused(string code)
+    {
+        metrics.BallotRejected(code);
+        return BallotProblems.For(code);
+    }
+}
