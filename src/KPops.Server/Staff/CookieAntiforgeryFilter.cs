@@ -1,6 +1,6 @@
 using KPops.Server.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KPops.Server.Staff;
 
