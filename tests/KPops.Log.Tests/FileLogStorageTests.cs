@@ -60,20 +60,103 @@ public class FileLogStorageTests
     }
 
     [Fact]
-    public void A_tampered_leaf_hash_is_caught_when_the_root_is_recomputed()
+    public void A_tampered_hash_on_the_right_edge_is_caught_when_the_root_is_recomputed()
     {
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
         using (var storage = FileLogStorage.Open(directory.Path))
         using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
         {
-            TestEntries.Append(log, TestEntries.Batch(0, 77));
+            TestEntries.Append(log, TestEntries.Batch(0, 300));
         }
 
-        string hashes = Path.Combine(directory.Path, "hashes.0.bin");
+        // The root of the first complete tile (level 1) is on the right edge of a 300-leaf tree. (The leaf hashes of
+        // the partial tile after it are rebuilt from the entries on open, so tampering with those is repaired.)
+        string hashes = Path.Combine(directory.Path, "hashes.1.bin");
         byte[] bytes = File.ReadAllBytes(hashes);
         bytes[^1] ^= 1;
         File.WriteAllBytes(hashes, bytes);
+        using var reopened = FileLogStorage.Open(directory.Path);
+        Assert.Throws<InvalidDataException>(() => TransparencyLog.Open(reopened, signer, TestEntries.Origin));
+    }
+
+    [Theory]
+    [InlineData(300, "cut")]
+    [InlineData(300, "zeros")]
+    [InlineData(300, "garbage")]
+    [InlineData(120, "no-file")]
+    public void Leaf_hashes_of_the_last_partial_tile_lost_with_the_power_are_rebuilt_from_the_entries(int size, string loss)
+    {
+        using var directory = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        var expected = new List<byte[]>();
+        using (var storage = FileLogStorage.Open(directory.Path))
+        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        {
+            for (int batch = 0; expected.Count < size; batch++)
+            {
+                byte[][] entries = TestEntries.Batch(batch, Math.Min(40, size - expected.Count));
+                TestEntries.Append(log, entries);
+                expected.AddRange(entries);
+            }
+        }
+
+        // Sync flushes leaf hashes only with the batch that completes a tile: those of the last partial tile (from
+        // entry 256, or all of them below 256) may be gone after a power cut, or be zeros or junk.
+        string leaves = Path.Combine(directory.Path, "hashes.0.bin");
+        long durable = size / 256 * 256 * 32L;
+        switch (loss)
+        {
+            case "cut":
+                using (var file = File.OpenHandle(leaves, FileMode.Open, FileAccess.ReadWrite))
+                {
+                    RandomAccess.SetLength(file, durable);
+                }
+
+                break;
+            case "zeros":
+            case "garbage":
+                byte[] bytes = File.ReadAllBytes(leaves);
+                for (long i = durable; i < bytes.Length; i++)
+                {
+                    bytes[i] = loss == "zeros" ? (byte)0 : (byte)(i * 31);
+                }
+
+                File.WriteAllBytes(leaves, bytes);
+                break;
+            default:
+                File.Delete(leaves);
+                break;
+        }
+
+        using (var storage = FileLogStorage.Open(directory.Path))
+        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        {
+            LogInvariants.AssertLogHolds(log, expected);
+            byte[][] more = TestEntries.Batch(99, 30);
+            TestEntries.Append(log, more);
+            expected.AddRange(more);
+            LogInvariants.AssertLogHolds(log, expected);
+        }
+    }
+
+    [Fact]
+    public void Lost_leaf_hashes_of_a_complete_tile_are_corruption()
+    {
+        using var directory = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using (var storage = FileLogStorage.Open(directory.Path))
+        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        {
+            TestEntries.Append(log, TestEntries.Batch(0, 200));
+            TestEntries.Append(log, TestEntries.Batch(1, 100));
+        }
+
+        using (var file = File.OpenHandle(Path.Combine(directory.Path, "hashes.0.bin"), FileMode.Open, FileAccess.ReadWrite))
+        {
+            RandomAccess.SetLength(file, 200 * 32);
+        }
+
         using var reopened = FileLogStorage.Open(directory.Path);
         Assert.Throws<InvalidDataException>(() => TransparencyLog.Open(reopened, signer, TestEntries.Origin));
     }

@@ -38,6 +38,9 @@ public sealed class FileLogStorage : ILogStorage
     private readonly SafeFileHandle _index;
     private readonly SafeFileHandle?[] _hashes = new SafeFileHandle?[TileLayout.MaxLevel + 1];
 
+    // Complete tiles of leaf hashes known flushed: Sync flushes the leaf hashes when this falls behind.
+    private long _durableLeafTiles;
+
     // A plain checkpoint file from before the slots may still be there until the first replacement.
     private bool _legacyCheckpoint = true;
 
@@ -115,12 +118,14 @@ public sealed class FileLogStorage : ILogStorage
         }
 
         long entriesEnd = 0;
+        byte[] lastBundle = [];
+        int inLastBundle = 0;
         if (bundles > 0)
         {
             long lastStart = ReadOffset(bundles - 1);
-            int inLastBundle = (int)(treeSize - ((bundles - 1) * TileLayout.TileWidth));
-            byte[] run = ReadRange(_entries, lastStart, Math.Min(RandomAccess.GetLength(_entries) - lastStart, MaxBundleBytes), MaxBundleBytes);
-            long length = EntryBundle.PrefixLength(run, inLastBundle);
+            inLastBundle = (int)(treeSize - ((bundles - 1) * TileLayout.TileWidth));
+            lastBundle = ReadRange(_entries, lastStart, Math.Min(RandomAccess.GetLength(_entries) - lastStart, MaxBundleBytes), MaxBundleBytes);
+            long length = EntryBundle.PrefixLength(lastBundle, inLastBundle);
             if (length < 0)
             {
                 throw new InvalidDataException($"entries.bin ends before entry {treeSize - 1}.");
@@ -132,13 +137,19 @@ public sealed class FileLogStorage : ILogStorage
         // Cut the uncommitted tails: entries, bundle offsets, and each hash level past ⌊size / 256^L⌋.
         RandomAccess.SetLength(_entries, entriesEnd);
         RandomAccess.SetLength(_index, bundles * OffsetSize);
+        // The leaf hashes of a partial last tile may have been lost with the power (see Sync): rebuilt below.
+        int partialTile = (int)(treeSize % TileLayout.TileWidth);
         for (int level = 0; level <= TileLayout.MaxLevel; level++)
         {
-            long keep = TileLayout.HashCount(treeSize, level);
+            long keep = TileLayout.HashCount(treeSize, level) - (level == 0 ? partialTile : 0);
             SafeFileHandle? file = _hashes[level];
             if (file is null)
             {
-                if (keep > 0)
+                if (level == 0 && partialTile > 0 && keep == 0)
+                {
+                    file = HashFileHandle(0, create: true)!;
+                }
+                else if (keep > 0)
                 {
                     throw new InvalidDataException($"{HashFile(level)} is missing.");
                 }
@@ -155,6 +166,14 @@ public sealed class FileLogStorage : ILogStorage
             _hashCounts[level] = keep;
         }
 
+        if (partialTile > 0)
+        {
+            // The entries are flushed on every Sync, so they are whole up to treeSize: hash the partial tile's anew.
+            var leafHashes = new byte[partialTile * Rfc6962.HashSize];
+            LeafHasher.HashAll(lastBundle, (int)(entriesEnd - ReadOffset(bundles - 1)), inLastBundle, leafHashes);
+            AppendHashes(0, leafHashes, recovering: true);
+        }
+
         _entryCount = treeSize;
         _entriesLength = entriesEnd;
         _bundleCount = bundles;
@@ -165,7 +184,7 @@ public sealed class FileLogStorage : ILogStorage
             _dirty[FirstHashSlot + level] = _hashes[level] is not null;
         }
 
-        Sync();
+        Flush(leafHashes: true);
     }
 
     public void AppendEntries(ReadOnlySpan<byte> encodedEntries, int count)
@@ -193,23 +212,41 @@ public sealed class FileLogStorage : ILogStorage
         _entryCount += count;
     }
 
-    public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes)
+    public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes) => AppendHashes(tileLevel, hashes, recovering: false);
+
+    private void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes, bool recovering)
     {
-        ThrowIfNotRecovered();
+        if (!recovering)
+        {
+            ThrowIfNotRecovered();
+        }
+
         SafeFileHandle file = HashFileHandle(tileLevel, create: true)!;
         RandomAccess.Write(file, hashes, _hashCounts[tileLevel] * Rfc6962.HashSize);
         _dirty[FirstHashSlot + tileLevel] = true;
         _hashCounts[tileLevel] += hashes.Length / Rfc6962.HashSize;
     }
 
+    /// <summary>
+    /// Flushes the entries, and every other file written since the last flush — except the leaf hashes while they
+    /// only grow the tree's last, partial tile: those are flushed with the batch that completes it. A crash may lose
+    /// them (the power, not a killed process: they are in the page cache), and <see cref="TruncateTo"/> hashes the
+    /// partial tile's entries again, which it must read anyway. That spares one fsync in most commits — a commit
+    /// with few ballots, as when every voter waits for a receipt, was three: entries, leaf hashes, checkpoint.
+    /// </summary>
     public void Sync()
     {
         ThrowIfReadOnly();
-        // Only files written since the last sync are flushed: a typical batch touches entries, the bundle
-        // index and the leaf hashes; upper hash levels change once per 256^L entries.
+        Flush(leafHashes: _hashCounts[0] / TileLayout.TileWidth != _durableLeafTiles);
+    }
+
+    private void Flush(bool leafHashes)
+    {
+        // Only files written since the last flush: a typical batch touches entries, the bundle index once per 256
+        // entries and the leaf hashes; upper hash levels change once per 256^L entries.
         for (int file = 0; file < _dirty.Length; file++)
         {
-            if (_dirty[file])
+            if (_dirty[file] && (leafHashes || file != FirstHashSlot))
             {
                 RandomAccess.FlushToDisk(file switch
                 {
@@ -219,6 +256,11 @@ public sealed class FileLogStorage : ILogStorage
                 });
                 _dirty[file] = false;
             }
+        }
+
+        if (leafHashes)
+        {
+            _durableLeafTiles = _hashCounts[0] / TileLayout.TileWidth;
         }
     }
 
