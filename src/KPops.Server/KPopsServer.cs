@@ -79,9 +79,10 @@ public static class KPopsServer
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
         app.UseKPopsProblemDetails();
+        // Before the static files and the pages' localization, which pass an API request on untouched anyway.
+        app.UseKPopsVoterBallotLane();
         app.UseKPopsWebStaticFiles();
         app.UseKPopsWebLocalization();
-        app.UseKPopsVoterBallotLane();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authentication (tokens are per user) and before the endpoints: validates the Blazor forms' tokens.
