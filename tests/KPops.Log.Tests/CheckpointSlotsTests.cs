@@ -11,9 +11,8 @@ public class CheckpointSlotsTests
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
         var committed = new List<byte[]>();
-        long sizeBefore;
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        long sizeBefore = 0;
+        DiskLog.Session(directory, signer, log =>
         {
             for (int batch = 0; batch < 3; batch++)
             {
@@ -24,7 +23,7 @@ public class CheckpointSlotsTests
 
             sizeBefore = log.Size;
             TestEntries.Append(log, TestEntries.Batch(7, 30));
-        }
+        });
 
         // The last batch's checkpoint went to one slot; a crash mid-write tears it (its digest no longer matches).
         string path = Path.Combine(directory.Path, CheckpointSlots.FileName);
@@ -33,22 +32,17 @@ public class CheckpointSlotsTests
         slots[(newest * SlotSize) + 100] ^= 0x5A;
         File.WriteAllBytes(path, slots);
 
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             Assert.Equal(sizeBefore, log.Size);
             LogInvariants.AssertLogHolds(log, committed);
             byte[][] more = TestEntries.Batch(8, 10);
             TestEntries.Append(log, more);
             committed.AddRange(more);
-        }
+        });
 
         // The slot written after the recovery is the torn one: the next open sees the newest checkpoint again.
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
-        {
-            LogInvariants.AssertLogHolds(log, committed);
-        }
+        DiskLog.Session(directory, signer, log => LogInvariants.AssertLogHolds(log, committed));
     }
 
     [Fact]
@@ -57,13 +51,12 @@ public class CheckpointSlotsTests
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
         var committed = new List<byte[]>();
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             byte[][] entries = TestEntries.Batch(0, 40);
             TestEntries.Append(log, entries);
             committed.AddRange(entries);
-        }
+        });
 
         // What an older KPops left: a plain checkpoint file (and a stray temporary one), no slots.
         string slots = Path.Combine(directory.Path, CheckpointSlots.FileName);
@@ -77,8 +70,7 @@ public class CheckpointSlotsTests
             Assert.Equal(note, storage.ReadCheckpoint());
         }
 
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             Assert.Equal(40, log.Size);
             byte[][] more = TestEntries.Batch(1, 5);
@@ -87,13 +79,9 @@ public class CheckpointSlotsTests
             Assert.False(File.Exists(Path.Combine(directory.Path, "checkpoint")));
             Assert.False(File.Exists(Path.Combine(directory.Path, "checkpoint.tmp")));
             Assert.Equal(log.Checkpoint.Note.ToArray(), CheckpointSlots.ReadLatest(directory.Path));
-        }
+        });
 
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
-        {
-            LogInvariants.AssertLogHolds(log, committed);
-        }
+        DiskLog.Session(directory, signer, log => LogInvariants.AssertLogHolds(log, committed));
     }
 
     [Fact]
@@ -101,12 +89,11 @@ public class CheckpointSlotsTests
     {
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             TestEntries.Append(log, TestEntries.Batch(0, 5));
             TestEntries.Append(log, TestEntries.Batch(1, 5));
-        }
+        });
 
         string path = Path.Combine(directory.Path, CheckpointSlots.FileName);
         byte[] slots = File.ReadAllBytes(path);

@@ -8,8 +8,7 @@ public class FileLogStorageTests
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
         var expected = new List<byte[]>();
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             for (int batch = 0; batch < 3; batch++)
             {
@@ -17,7 +16,7 @@ public class FileLogStorageTests
                 TestEntries.Append(log, entries);
                 expected.AddRange(entries);
             }
-        }
+        });
 
         // A torn write of the next batch: a partial entry, a partial offset, partial hashes.
         AppendBytes(directory, "entries.bin", [0x00, 0x40, 1, 2, 3]);
@@ -25,21 +24,16 @@ public class FileLogStorageTests
         AppendBytes(directory, "hashes.0.bin", new byte[45]);
         AppendBytes(directory, "hashes.1.bin", new byte[64]);
 
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             LogInvariants.AssertLogHolds(log, expected);
             byte[][] more = TestEntries.Batch(9, 120);
             Assert.Equal(600, TestEntries.Append(log, more).FirstIndex);
             expected.AddRange(more);
             LogInvariants.AssertLogHolds(log, expected);
-        }
+        });
 
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
-        {
-            LogInvariants.AssertLogHolds(log, expected);
-        }
+        DiskLog.Session(directory, signer, log => LogInvariants.AssertLogHolds(log, expected));
     }
 
     [Fact]
@@ -47,11 +41,7 @@ public class FileLogStorageTests
     {
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
-        {
-            TestEntries.Append(log, TestEntries.Batch(0, 300));
-        }
+        DiskLog.Session(directory, signer, log => TestEntries.Append(log, TestEntries.Batch(0, 300)));
 
         string entries = Path.Combine(directory.Path, "entries.bin");
         File.WriteAllBytes(entries, File.ReadAllBytes(entries)[..^10]);
@@ -64,11 +54,7 @@ public class FileLogStorageTests
     {
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
-        {
-            TestEntries.Append(log, TestEntries.Batch(0, 300));
-        }
+        DiskLog.Session(directory, signer, log => TestEntries.Append(log, TestEntries.Batch(0, 300)));
 
         // The root of the first complete tile (level 1) is on the right edge of a 300-leaf tree. (The leaf hashes of
         // the partial tile after it are rebuilt from the entries on open, so tampering with those is repaired.)
@@ -90,8 +76,7 @@ public class FileLogStorageTests
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
         var expected = new List<byte[]>();
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             for (int batch = 0; expected.Count < size; batch++)
             {
@@ -99,7 +84,7 @@ public class FileLogStorageTests
                 TestEntries.Append(log, entries);
                 expected.AddRange(entries);
             }
-        }
+        });
 
         // Sync flushes leaf hashes only with the batch that completes a tile: those of the last partial tile (from
         // entry 256, or all of them below 256) may be gone after a power cut, or be zeros or junk.
@@ -129,15 +114,14 @@ public class FileLogStorageTests
                 break;
         }
 
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             LogInvariants.AssertLogHolds(log, expected);
             byte[][] more = TestEntries.Batch(99, 30);
             TestEntries.Append(log, more);
             expected.AddRange(more);
             LogInvariants.AssertLogHolds(log, expected);
-        }
+        });
     }
 
     [Fact]
@@ -145,12 +129,11 @@ public class FileLogStorageTests
     {
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
+        DiskLog.Session(directory, signer, log =>
         {
             TestEntries.Append(log, TestEntries.Batch(0, 200));
             TestEntries.Append(log, TestEntries.Batch(1, 100));
-        }
+        });
 
         using (var file = File.OpenHandle(Path.Combine(directory.Path, "hashes.0.bin"), FileMode.Open, FileAccess.ReadWrite))
         {
@@ -166,11 +149,7 @@ public class FileLogStorageTests
     {
         using var directory = new TempDirectory();
         using var signer = NoteSigner.Generate(TestEntries.Origin);
-        using (var storage = FileLogStorage.Open(directory.Path))
-        using (var log = TransparencyLog.Open(storage, signer, TestEntries.Origin))
-        {
-            TestEntries.Append(log, TestEntries.Batch(0, 5));
-        }
+        DiskLog.Session(directory, signer, log => TestEntries.Append(log, TestEntries.Batch(0, 5)));
 
         File.Delete(Path.Combine(directory.Path, CheckpointSlots.FileName));
         using var reopened = FileLogStorage.Open(directory.Path);
