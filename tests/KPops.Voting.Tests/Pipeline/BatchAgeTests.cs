@@ -53,3 +53,19 @@ public class BatchAgeTests
         Assert.Equal(sizeBefore, harness.Pipeline.LogSize);
     }
 }
+
+/// <summary>A batch's completions are shared out over several thread-pool work items (CompletionDispatcher).</summary>
+public class CompletionTests
+{
+    [Fact]
+    public async Task Every_single_ballot_of_a_large_batch_gets_its_own_outcome_once()
+    {
+        await using var harness = PipelineHarness.Start(new BallotPipelineOptions { MaxBatchAge = TimeSpan.FromSeconds(60), SingleBallotBatchAge = TimeSpan.FromMilliseconds(50) });
+        var pending = Enumerable.Range(0, 500).Select(i => harness.Pipeline.SubmitAsync(harness.Ballot($"fan-{i}")).AsTask()).ToArray();
+
+        var outcomes = await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.All(outcomes, outcome => Assert.Equal(SubmitStatus.Accepted, outcome.Status));
+        Assert.Equal(500, outcomes.Select(outcome => outcome.Index).Distinct().Count());
+    }
+}
