@@ -120,6 +120,7 @@ public sealed class FileLogStorage : ILogStorage
         long entriesEnd = 0;
         byte[] lastBundle = [];
         int inLastBundle = 0;
+        int lastBundleLength = 0;
         if (bundles > 0)
         {
             long lastStart = ReadOffset(bundles - 1);
@@ -132,6 +133,7 @@ public sealed class FileLogStorage : ILogStorage
             }
 
             entriesEnd = lastStart + length;
+            lastBundleLength = (int)length;
         }
 
         // Cut the uncommitted tails: entries, bundle offsets, and each hash level past ⌊size / 256^L⌋.
@@ -170,7 +172,7 @@ public sealed class FileLogStorage : ILogStorage
         {
             // The entries are flushed on every Sync, so they are whole up to treeSize: hash the partial tile's anew.
             var leafHashes = new byte[partialTile * Rfc6962.HashSize];
-            LeafHasher.HashAll(lastBundle, (int)(entriesEnd - ReadOffset(bundles - 1)), inLastBundle, leafHashes);
+            LeafHasher.HashAll(lastBundle, lastBundleLength, inLastBundle, leafHashes);
             AppendHashes(0, leafHashes, recovering: true);
         }
 

@@ -15,17 +15,18 @@ public sealed class VoterBallotLaneMetadata
 
 /// <summary>
 /// The finale's hot path: a ballot that carries a genuine voter token goes from routing straight to the ballot
-/// endpoint's own delegate (its filters included), past the authentication, authorization, anti-forgery and rate-limiter
-/// middleware. For such a request those would decide exactly this: the voter-token handler would authenticate the fan
-/// (the same <see cref="VoterTokenHandler.PrincipalOf"/> principal), and the <see cref="VotingPolicies.Voter"/> policy
-/// would admit a principal with no staff role; the ballot route has no anti-forgery metadata (JSON, not a form) and no
-/// rate-limiter policy (its limits are its own filter). Running them cost a fifth of the server's CPU per ballot. Any
-/// other request — no voter token, a forged or expired one, an Identity account — takes the full pipeline, which
-/// answers it as before.
+/// endpoint's own delegate (<see cref="BallotCasting"/>), past the static-file, localization, authentication,
+/// authorization, anti-forgery and rate-limiter middleware. For such a request those would decide exactly this: the
+/// voter-token handler would authenticate the fan (the same <see cref="VoterTokenHandler.PrincipalOf"/> principal), and
+/// the <see cref="VotingPolicies.Voter"/> policy would admit a principal with no staff role; the ballot route has no
+/// anti-forgery metadata (JSON, not a form) and no rate-limiter policy (its limits are checked by BallotCasting), and
+/// static files and page localization pass API requests on. Authentication and authorization alone were about a tenth
+/// of the server's profile samples per ballot. Any other request — no voter token, a forged or expired one, an
+/// Identity account — takes the full pipeline, which answers it as before.
 /// </summary>
 public static class VoterBallotLane
 {
-    /// <summary>Place after routing and before <c>UseAuthentication</c>.</summary>
+    /// <summary>Place after routing and the problem-details middleware, before static files and <c>UseAuthentication</c>.</summary>
     public static IApplicationBuilder UseKPopsVoterBallotLane(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
