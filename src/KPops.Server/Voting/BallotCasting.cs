@@ -25,8 +25,7 @@ namespace KPops.Server.Voting;
 public sealed class BallotCasting(
     VotingHost voting, KPopsMetrics metrics, TimeProvider time, BallotRateLimits limits, IntegrityBallotGate integrity, IAntiforgery antiforgery)
 {
-    /// <summary>Largest ballot body accepted: 32 trainee ids and a few fields fit well within it.</summary>
-    public const int MaxBallotBytes = 4096;
+    private const int MaxBallotBytes = BallotsApi.MaxBallotBytes;
 
     public async Task CastAsync(HttpContext http)
     {

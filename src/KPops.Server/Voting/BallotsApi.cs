@@ -14,7 +14,7 @@ namespace KPops.Server.Voting;
 public static class BallotsApi
 {
     /// <summary>Largest ballot body accepted: 32 trainee ids and a few fields fit well within it.</summary>
-    public const int MaxBallotBytes = BallotCasting.MaxBallotBytes;
+    public const int MaxBallotBytes = 4096;
 
     public static IEndpointRouteBuilder MapBallotsApi(this IEndpointRouteBuilder app)
     {

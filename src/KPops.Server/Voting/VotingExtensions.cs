@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using KPops.Server.Fans;
 using KPops.Server.Staff;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KPops.Server.Voting;
 
@@ -18,9 +15,6 @@ public static class VotingExtensions
     /// everything else to Identity's cookie, so each ballot pays for exactly one scheme.
     /// </summary>
     public const string VoterScheme = "KPops.Voter";
-
-    /// <summary>The app's default authentication scheme: see <see cref="AddKPopsVoting"/>.</summary>
-    public const string DefaultAuthenticateScheme = "KPops.Default";
 
     /// <summary>
     /// The ballot pipeline host (<see cref="VotingHost"/>): a singleton that is also a hosted service, started after
@@ -35,21 +29,9 @@ public static class VotingExtensions
                 : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
 
-        // What UseAuthentication runs for every request: on the Voter policy's routes the policy's own scheme (above), so
-        // a voter token goes straight to its handler and the policy then reuses that result (a handler authenticates
-        // once per request); elsewhere Identity's own default, bearer-then-cookie, which does not accept voter tokens —
-        // so there a voter token is no credential (401), as before. Before this, each ballot ran Identity's bearer and
-        // cookie handlers for nothing, then the voter handler. Only authentication is forwarded: challenges and sign-in
-        // stay Identity's.
-        services.AddAuthentication().AddPolicyScheme(DefaultAuthenticateScheme, "Voter token, else Identity's bearer-then-cookie", _ => { });
-        services.AddOptions<PolicySchemeOptions>(DefaultAuthenticateScheme).Configure<IOptions<AuthenticationOptions>>((options, authentication) =>
-        {
-            // Identity's default scheme (bearer-then-cookie), which stays the default for everything but authentication.
-            string identity = authentication.Value.DefaultScheme ?? IdentityConstants.ApplicationScheme;
-            options.ForwardDefaultSelector = http => IsVoterRoute(http) ? VoterScheme : identity;
-        });
-        services.PostConfigure<AuthenticationOptions>(options => options.DefaultAuthenticateScheme = DefaultAuthenticateScheme);
-
+        // The ballots that matter for speed — voter tokens on the ballot route — bypass authentication middleware
+        // altogether (VoterBallotLane). Everything else authenticates as usual: Identity's bearer-then-cookie by default,
+        // then the Voter policy's own scheme on its routes (which sets the user the handler sees).
         // Other schemes that try Identity's bearer handler (the console's) may still meet a voter token: let the handler
         // refuse it by its prefix, as it would anyway, without first trying to decrypt it.
         services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
@@ -78,10 +60,6 @@ public static class VotingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<VotingHost>());
         return services;
     }
-
-    // Routing ran before authentication, so the endpoint is known; its metadata look-up is cached per type.
-    private static bool IsVoterRoute(HttpContext http) =>
-        http.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is { Policy: VotingPolicies.Voter };
 
     // Runs on every ballot: a loop, not LINQ over a method-group delegate.
     private static bool HasStaffRole(ClaimsPrincipal user)
