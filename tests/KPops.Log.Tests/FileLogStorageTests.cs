@@ -125,6 +125,45 @@ public class FileLogStorageTests
     }
 
     [Fact]
+    public async Task Committed_leaf_hashes_stay_readable_while_the_log_is_reopened()
+    {
+        // After a failed append the server re-opens the log while receipts are still being read from the same files.
+        using var directory = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        DiskLog.Session(directory, signer, log => TestEntries.Append(log, TestEntries.Batch(0, 300)));
+        using var reader = FileLogStorage.OpenReadOnly(directory.Path);
+        using var stop = new CancellationTokenSource();
+        int failures = 0;
+        var reading = Task.Run(
+            () =>
+        {
+            var hash = new byte[32];
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    reader.ReadHashes(0, 299, hash);
+                }
+                catch (InvalidDataException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        },
+            TestContext.Current.CancellationToken);
+
+        for (int reopen = 0; reopen < 300; reopen++)
+        {
+            using var storage = FileLogStorage.Open(directory.Path);
+            using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        }
+
+        stop.Cancel();
+        await reading;
+        Assert.Equal(0, failures);
+    }
+
+    [Fact]
     public void Lost_leaf_hashes_of_a_complete_tile_are_corruption()
     {
         using var directory = new TempDirectory();

@@ -136,22 +136,26 @@ public sealed class FileLogStorage : ILogStorage
             lastBundleLength = (int)length;
         }
 
+        // The leaf hashes of a partial last tile may have been lost with the power (see Sync): hash its entries anew.
+        // The entries are flushed on every Sync, so they are whole up to treeSize.
+        int partialTile = (int)(treeSize % TileLayout.TileWidth);
+        byte[] partialLeafHashes = new byte[partialTile * Rfc6962.HashSize];
+        if (partialTile > 0)
+        {
+            LeafHasher.HashAll(lastBundle, lastBundleLength, inLastBundle, partialLeafHashes);
+        }
+
         // Cut the uncommitted tails: entries, bundle offsets, and each hash level past ⌊size / 256^L⌋.
         RandomAccess.SetLength(_entries, entriesEnd);
         RandomAccess.SetLength(_index, bundles * OffsetSize);
-        // The leaf hashes of a partial last tile may have been lost with the power (see Sync): rebuilt below.
-        int partialTile = (int)(treeSize % TileLayout.TileWidth);
         for (int level = 0; level <= TileLayout.MaxLevel; level++)
         {
-            long keep = TileLayout.HashCount(treeSize, level) - (level == 0 ? partialTile : 0);
-            SafeFileHandle? file = _hashes[level];
+            long keep = TileLayout.HashCount(treeSize, level);
+            long required = keep - (level == 0 ? partialTile : 0);
+            SafeFileHandle? file = _hashes[level] ?? (level == 0 && partialTile > 0 && required == 0 ? HashFileHandle(0, create: true) : null);
             if (file is null)
             {
-                if (level == 0 && partialTile > 0 && keep == 0)
-                {
-                    file = HashFileHandle(0, create: true)!;
-                }
-                else if (keep > 0)
+                if (keep > 0)
                 {
                     throw new InvalidDataException($"{HashFile(level)} is missing.");
                 }
@@ -159,21 +163,20 @@ public sealed class FileLogStorage : ILogStorage
                 continue;
             }
 
-            if (RandomAccess.GetLength(file) < keep * Rfc6962.HashSize)
+            if (RandomAccess.GetLength(file) < required * Rfc6962.HashSize)
             {
                 throw new InvalidDataException($"{HashFile(level)} holds fewer hashes than a tree of {treeSize} needs.");
             }
 
+            if (level == 0)
+            {
+                // Rewritten in place before the cut, never cut first: after a failed append the server re-opens the log
+                // while receipts are being read, and a committed hash must never be missing, even for a moment.
+                RandomAccess.Write(file, partialLeafHashes, required * Rfc6962.HashSize);
+            }
+
             RandomAccess.SetLength(file, keep * Rfc6962.HashSize);
             _hashCounts[level] = keep;
-        }
-
-        if (partialTile > 0)
-        {
-            // The entries are flushed on every Sync, so they are whole up to treeSize: hash the partial tile's anew.
-            var leafHashes = new byte[partialTile * Rfc6962.HashSize];
-            LeafHasher.HashAll(lastBundle, lastBundleLength, inLastBundle, leafHashes);
-            AppendHashes(0, leafHashes, recovering: true);
         }
 
         _entryCount = treeSize;
@@ -214,14 +217,9 @@ public sealed class FileLogStorage : ILogStorage
         _entryCount += count;
     }
 
-    public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes) => AppendHashes(tileLevel, hashes, recovering: false);
-
-    private void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes, bool recovering)
+    public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes)
     {
-        if (!recovering)
-        {
-            ThrowIfNotRecovered();
-        }
+        ThrowIfNotRecovered();
 
         SafeFileHandle file = HashFileHandle(tileLevel, create: true)!;
         RandomAccess.Write(file, hashes, _hashCounts[tileLevel] * Rfc6962.HashSize);
