@@ -161,12 +161,32 @@ public sealed class TransparencyLog : IDisposable
 
             (_range, _next) = (next, _range);
             _checkpoint = signed;
+            RememberCommitted(first, leafHashes);
             return new AppendResult(first, count, signed);
         }
         catch
         {
             IsFaulted = true;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Hands the batch's leaf hashes and the subtrees it completed to the proof reader's memory, now that they are
+    /// committed: the batch's receipts ask for exactly these (each receipt's own leaf, its neighbours' subtrees), and
+    /// would otherwise read them back from storage — a read, and a fold of up to 128 leaf hashes, per receipt.
+    /// </summary>
+    private void RememberCommitted(long first, ReadOnlySpan<byte> leafHashes)
+    {
+        for (int i = 0; i < leafHashes.Length / Rfc6962.HashSize; i++)
+        {
+            _hashReader.Prime(0, first + i, leafHashes.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize));
+        }
+
+        for (int i = 0; i < _collector.NodeCount; i++)
+        {
+            ReadOnlySpan<byte> hash = _collector.Node(i, out int level, out long index);
+            _hashReader.Prime(level, index, hash);
         }
     }
 

@@ -34,9 +34,69 @@ public class CachingHashReaderTests
     }
 
     [Fact]
+    public void Receipts_for_the_batch_just_committed_read_no_hashes_from_storage()
+    {
+        var random = new Random(20261127);
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        using var storage = new HashReadCountingStorage(new MemoryLogStorage());
+        using var log = TransparencyLog.Open(storage, signer, TestEntries.Origin);
+        var reference = new ReferenceTree();
+        for (int batchNumber = 0; log.Size < 3000; batchNumber++)
+        {
+            byte[][] batch = TestEntries.Batch(batchNumber, random.Next(1, 300));
+            AppendResult result = TestEntries.Append(log, batch);
+            foreach (byte[] entry in batch)
+            {
+                reference.Add(entry);
+            }
+
+            storage.HashReads = 0;
+            byte[] root = reference.Root(log.Size);
+            for (long index = result.FirstIndex; index < log.Size; index++)
+            {
+                byte[] leaf = log.LeafHash(index);
+                Assert.True(LogVerifier.VerifyInclusion(leaf, index, log.Size, log.InclusionProof(index, log.Size), root));
+            }
+
+            // Every node those proofs need was completed by this batch or an earlier one, and remembered at its commit.
+            Assert.Equal(0, storage.HashReads);
+        }
+    }
+
+    [Fact]
     public void A_memory_that_is_not_a_power_of_two_is_refused()
     {
         using var storage = new MemoryLogStorage();
         Assert.Throws<ArgumentOutOfRangeException>(() => new CachingHashReader(storage, 1000));
     }
+}
+
+/// <summary>Passes everything to <paramref name="inner"/>, counting reads of tile-level hashes.</summary>
+internal sealed class HashReadCountingStorage(ILogStorage inner) : ILogStorage
+{
+    public int HashReads { get; set; }
+
+    public bool IsEmpty => inner.IsEmpty;
+
+    public byte[]? ReadCheckpoint() => inner.ReadCheckpoint();
+
+    public void TruncateTo(long treeSize) => inner.TruncateTo(treeSize);
+
+    public void AppendEntries(ReadOnlySpan<byte> encodedEntries, int count) => inner.AppendEntries(encodedEntries, count);
+
+    public void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes) => inner.AppendHashes(tileLevel, hashes);
+
+    public void Sync() => inner.Sync();
+
+    public void ReplaceCheckpoint(ReadOnlySpan<byte> signedCheckpoint) => inner.ReplaceCheckpoint(signedCheckpoint);
+
+    public byte[] ReadEntries(long start, int count) => inner.ReadEntries(start, count);
+
+    public void ReadHashes(int tileLevel, long start, Span<byte> destination)
+    {
+        HashReads++;
+        inner.ReadHashes(tileLevel, start, destination);
+    }
+
+    public void Dispose() => inner.Dispose();
 }

@@ -207,6 +207,30 @@ public sealed class BallotTests : IAsyncLifetime
 
         Assert.Matches(@"kpops_ballots_accepted_total(\{[^}]*\})? [1-9]", metrics);
         Assert.Matches(@"kpops_ballots_rejected_total\{[^}]*reason=""round-closed""[^}]*\} [1-9]", metrics);
+        // The receipt histogram times ballots; ASP.NET Core's per-request duration is off for the ballot route.
+        Assert.Matches(@"kpops_ballots_receipt_duration_seconds_count(\{[^}]*\})? [1-9]", metrics);
+        Assert.DoesNotContain("/api/rounds/{roundId}/ballots", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_durable_commit_is_recorded_in_the_batch_size_histogram()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var fan = await FanAsync();
+        (await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t009"],"nonce":5}"""), ct)).EnsureSuccessStatusCode();
+
+        // The pipeline reports a commit after answering its voters, so the histogram may lag the receipt a little.
+        using var anonymous = ServerFixture.CreateClient(App);
+        const string Recorded = @"kpops_ballots_batch_size_count(\{[^}]*\})? [1-9]";
+        string metrics = await anonymous.GetStringAsync("/metrics", ct);
+        for (int tries = 0; tries < 100 && !System.Text.RegularExpressions.Regex.IsMatch(metrics, Recorded); tries++)
+        {
+            await Task.Delay(100, ct);
+            metrics = await anonymous.GetStringAsync("/metrics", ct);
+        }
+
+        Assert.Matches(Recorded, metrics);
+        Assert.Matches(@"kpops_ballots_batch_size_sum(\{[^}]*\})? [1-9]", metrics);
     }
 
     public async ValueTask DisposeAsync()

@@ -78,6 +78,19 @@ public sealed class CachingHashReader : IHashReader
         hashes[..Rfc6962.HashSize].CopyTo(destination);
     }
 
+    /// <summary>
+    /// Remembers a node the caller computed itself — the log, for the leaves and subtrees a batch has just committed,
+    /// so that the receipts for that batch, which ask for exactly those, read nothing from storage. Only for nodes of
+    /// the committed tree, as for <see cref="ReadNodeHash"/>.
+    /// </summary>
+    public void Prime(int level, long index, ReadOnlySpan<byte> hash)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, Rfc6962.HashSize);
+        Remember(level, index, hash);
+    }
+
     private bool TryRecall(int level, long index, Span<byte> destination)
     {
         Node? node = Volatile.Read(ref _slots[SlotOf(level, index)]);

@@ -49,9 +49,11 @@ public sealed class CheckpointSlots : IDisposable
         var file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         try
         {
-            if (created || RandomAccess.GetLength(file) < 2 * SlotSize)
+            long length = RandomAccess.GetLength(file);
+            if (created || length < 2 * SlotSize)
             {
-                RandomAccess.SetLength(file, 2 * SlotSize);
+                // Zeros rather than a sparse extension: both slots get their blocks now, so a slot write overwrites.
+                RandomAccess.Write(file, new byte[(2 * SlotSize) - length], length);
                 RandomAccess.FlushToDisk(file);
                 DirectorySync.Flush(directory);
             }
@@ -102,7 +104,8 @@ public sealed class CheckpointSlots : IDisposable
         note.CopyTo(slot[HeaderSize..]);
         SHA256.HashData(slot[SequenceOffset..], slot.Slice(MagicSize, DigestSize));
         RandomAccess.Write(_file, slot, SlotOffset(sequence));
-        RandomAccess.FlushToDisk(_file);
+        // The file keeps its size and blocks, so the data and a device flush are all a commit needs: no inode write.
+        DataSync.Flush(_file);
         _sequence = sequence;
     }
 

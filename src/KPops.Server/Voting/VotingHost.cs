@@ -87,6 +87,7 @@ public sealed partial class VotingHost(
             var pipeline = await Task.Run(() => BallotPipeline.Open(log.Storage, log.Signer, log.Origin, season), cancellationToken);
             LogOpened(logger, pipeline.Season.Season.Id, pipeline.LogSize, pipeline.StartupReplay.Elapsed.TotalMilliseconds);
             metrics.ObserveQueueDepth(() => pipeline.QueuedBallots);
+            pipeline.BatchCommitted += metrics.BatchCommitted;
             _pipeline = pipeline;
             return pipeline;
         }

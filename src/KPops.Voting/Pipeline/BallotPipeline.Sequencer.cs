@@ -257,8 +257,10 @@ public sealed partial class BallotPipeline
             Finish(_pending[i].Request, _pending[i].Slot, outcome);
         }
 
+        var committed = _pendingCount;
         _pendingCount = 0;
         _dispatcher.Dispatch(_finished);
+        BatchCommitted?.Invoke(committed);
     }
 
     private void CommitEntry(EntryRequest request)

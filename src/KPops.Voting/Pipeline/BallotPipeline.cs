@@ -87,6 +87,12 @@ public sealed partial class BallotPipeline : IAsyncDisposable
     /// <summary>The last failure of a log append or re-open (still going on while <see cref="IsStorageFailing"/>); for operators.</summary>
     public Exception? LastStorageError { get; private set; }
 
+    /// <summary>
+    /// Called on the sequencer after each durable commit of ballots, with how many it appended (after their voters
+    /// have been answered), e.g. to record batch sizes. It must be quick and must not throw: it runs between commits.
+    /// </summary>
+    public event Action<int>? BatchCommitted;
+
     /// <summary>Ballots waiting in the queue.</summary>
     public long QueuedBallots => Volatile.Read(ref _queued);
 
