@@ -71,6 +71,8 @@ public static class AuthorizationMatrix
 
         // Integrity: alert review (auditors read, producers decide) and the voters' proof-of-work challenge.
         new("GET", "/api/integrity/alerts/", "/api/integrity/alerts/", null, Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        // The ballot meters count ballots: producers only, like the live counts.
+        new("GET", "/metrics", "/metrics", null, Unauthorized, Forbidden, Forbidden, Ok, Forbidden),
         new("POST", "/api/integrity/alerts/{alertId}/quarantine", "/api/integrity/alerts/no-such-alert/quarantine", """{"reason":"automation","note":"matrix"}""", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("POST", "/api/integrity/alerts/{alertId}/dismiss", "/api/integrity/alerts/no-such-alert/dismiss", """{"note":"matrix"}""", Unauthorized, Forbidden, Forbidden, NotFound, Forbidden),
         new("GET", "/api/rounds/{roundId}/challenge", "/api/rounds/no-such-round/challenge", null, Unauthorized, NotFound, Forbidden, Forbidden, Forbidden, Voter: NotFound),
@@ -123,7 +125,6 @@ public static class AuthorizationMatrix
         "GET /scalar/scalar.js",
         "GET /scalar/scalar.aspnetcore.js",
         "GET /scalar/favicon.svg",
-        "GET /metrics",
         // Season operations: published announcements only (404 announcement_not_published before).
         "GET /api/announcements/",
         "GET /api/announcements/{announcementId}",

@@ -119,6 +119,12 @@ public sealed class BallotTests : IAsyncLifetime
     [InlineData("no-such-round", """{"picks":["t001"],"nonce":1}""", 404, "unknown-round")]
     [InlineData(OpenRound, """{"picks":["t001"]}""", 400, "bad_request")]
     [InlineData(OpenRound, """{"picks":"t001","nonce":1}""", 400, "bad_request")]
+    [InlineData(OpenRound, """{"picks":["t001"],"nonce":1} {"picks":["t002"],"nonce":2}""", 400, "bad_request")]
+    [InlineData(OpenRound, """{"picks":["t001"],"nonce":1} x""", 400, "bad_request")]
+    [InlineData(OpenRound, """{"picks":["t001"],"nonce":1""", 400, "bad_request")]
+    [InlineData(OpenRound, "null", 400, "bad_request")]
+    [InlineData(OpenRound, "", 400, "bad_request")]
+    [InlineData(OpenRound, """{"picks":["t001"],"nonce":-1}""", 400, "bad_request")]
     public async Task Refused_ballot_is_a_problem_with_its_reason_code(string round, string body, int status, string code)
     {
         using var fan = await FanAsync();
@@ -140,6 +146,33 @@ public sealed class BallotTests : IAsyncLifetime
         using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content(body), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ballot_sent_in_pieces_without_a_length_is_read_whole()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var fan = await FanAsync();
+
+        using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots",
+            new PiecewiseContent("{\"picks\":[\"t004\"],", "\"nonce\":21}"), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertVerifiesAsync((await response.Content.ReadFromJsonAsync<ReceiptResponse>(ct))!);
+    }
+
+    [Fact]
+    public async Task Oversized_ballot_sent_in_pieces_without_a_length_is_refused()
+    {
+        using var fan = await FanAsync();
+        long before = Pipeline().LogSize;
+
+        using var response = await fan.PostAsync($"/api/rounds/{OpenRound}/ballots",
+            new PiecewiseContent("{\"picks\":[\"t004\"],\"nonce\":22,\"pad\":\"", new string('x', BallotsApi.MaxBallotBytes) + "\"}"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, Pipeline().LogSize);
     }
 
     [Fact]
@@ -202,8 +235,8 @@ public sealed class BallotTests : IAsyncLifetime
         (await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t007"],"nonce":3}"""), ct)).EnsureSuccessStatusCode();
         await fan.PostAsync($"/api/rounds/{ClosedRound}/ballots", Json.Content("""{"picks":["t007"],"nonce":3}"""), ct);
 
-        using var anonymous = ServerFixture.CreateClient(App);
-        string metrics = await anonymous.GetStringAsync("/metrics", ct);
+        var producer = await SignInAsync(ServerFixture.EmailOf(Role.Producer));
+        string metrics = await producer.GetStringAsync("/metrics", ct);
 
         Assert.Matches(@"kpops_ballots_accepted_total(\{[^}]*\})? [1-9]", metrics);
         Assert.Matches(@"kpops_ballots_rejected_total\{[^}]*reason=""round-closed""[^}]*\} [1-9]", metrics);
@@ -220,13 +253,13 @@ public sealed class BallotTests : IAsyncLifetime
         (await fan.PostAsync($"/api/rounds/{OpenRound}/ballots", Json.Content("""{"picks":["t009"],"nonce":5}"""), ct)).EnsureSuccessStatusCode();
 
         // The pipeline reports a commit after answering its voters, so the histogram may lag the receipt a little.
-        using var anonymous = ServerFixture.CreateClient(App);
+        var producer = await SignInAsync(ServerFixture.EmailOf(Role.Producer));
         const string Recorded = @"kpops_ballots_batch_size_count(\{[^}]*\})? [1-9]";
-        string metrics = await anonymous.GetStringAsync("/metrics", ct);
+        string metrics = await producer.GetStringAsync("/metrics", ct);
         for (int tries = 0; tries < 100 && !System.Text.RegularExpressions.Regex.IsMatch(metrics, Recorded); tries++)
         {
             await Task.Delay(100, ct);
-            metrics = await anonymous.GetStringAsync("/metrics", ct);
+            metrics = await producer.GetStringAsync("/metrics", ct);
         }
 
         Assert.Matches(Recorded, metrics);
@@ -289,5 +322,33 @@ public sealed class BallotTests : IAsyncLifetime
         byte[][] proof = receipt.InclusionProof.Select(Convert.FromBase64String).ToArray();
 
         Assert.True(LogVerifier.VerifyInclusion(Convert.FromBase64String(receipt.EntryHash), receipt.Index, checkpoint.Size, proof, checkpoint.RootHash));
+    }
+}
+
+/// <summary>JSON sent chunked (no Content-Length) in the given pieces, flushed one by one a moment apart.</summary>
+internal sealed class PiecewiseContent : HttpContent
+{
+    private readonly string[] _pieces;
+
+    public PiecewiseContent(params string[] pieces)
+    {
+        _pieces = pieces;
+        Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+    }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+    {
+        foreach (string piece in _pieces)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(piece));
+            await stream.FlushAsync();
+            await Task.Delay(30);
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
     }
 }

@@ -63,7 +63,7 @@ public abstract partial class ServerTests<TFixture>
         metrics.BatchCommitted(3);
         metrics.ReceiptIssued(TimeSpan.FromMilliseconds(4));
 
-        string scrape = await As(Role.Anonymous).GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        string scrape = await As(Role.Producer).GetStringAsync("/metrics", TestContext.Current.CancellationToken);
 
         Assert.Contains("kpops_ballots_accepted_total", scrape, StringComparison.Ordinal);
         Assert.Contains("reason=\"already_voted\"", scrape, StringComparison.Ordinal);

@@ -137,7 +137,7 @@ internal static class DemoCommand
             output.WriteLine($"  OpenAPI document:       {root}/openapi/v1.json", Style.Plain);
             output.WriteLine($"  Log checkpoint:         {root}/log/checkpoint", Style.Plain);
             output.WriteLine($"  Season:                 {root}/api/seasons/{setup.Season.Id}", Style.Plain);
-            output.WriteLine($"  Health / metrics:       {root}/health  {root}/metrics", Style.Plain);
+            output.WriteLine($"  Health / metrics:       {root}/health  {root}/metrics (producers)", Style.Plain);
         }
 
         output.WriteLine("Press Ctrl+C to stop.", Style.Plain);

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
 namespace KPops.Server.Hosting;
 
 /// <summary>Reads request bodies with a hard size limit, whatever the server in front does.</summary>
@@ -20,5 +23,45 @@ internal static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The body, parsed by <paramref name="parse"/> straight from the server's own buffers (no copy, no array), or
+    /// Fits = false if it is longer than <paramref name="maxBytes"/> (read no further). For small bodies on hot routes.
+    /// </summary>
+    public static async ValueTask<(bool Fits, T? Value)> ParseLimitedAsync<T>(
+        PipeReader body, int maxBytes, Func<ReadOnlySequence<byte>, T?> parse, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            ReadResult result = await body.ReadAsync(cancellationToken);
+            ReadOnlySequence<byte> buffer = result.Buffer;
+            if (buffer.Length > maxBytes)
+            {
+                body.AdvanceTo(buffer.Start, buffer.End);
+                return (false, default);
+            }
+
+            if (result.IsCompleted)
+            {
+                try
+                {
+                    return (true, parse(buffer));
+                }
+                finally
+                {
+                    body.AdvanceTo(buffer.End);
+                }
+            }
+
+            if (result.IsCanceled)
+            {
+                body.AdvanceTo(buffer.Start, buffer.End);
+                throw new OperationCanceledException("Reading the request body was cancelled.");
+            }
+
+            // Not all of it yet: keep what arrived and wait for more.
+            body.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 }

@@ -1,9 +1,6 @@
 using System.Buffers.Binary;
-using System.Globalization;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using KPops.Server.Fans;
 using KPops.Server.Problems;
 using KPops.Server.Voting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,18 +30,12 @@ public sealed class IntegrityBallotGate(BallotObservations observations, ProofOf
     }
 
     /// <summary>Queues the sighting of a ballot the log accepted at <paramref name="index"/>.</summary>
-    public void Observe(HttpContext http, long index, string? accountId)
+    public void Observe(HttpContext http, long index, BallotVoter? voter)
     {
         ArgumentNullException.ThrowIfNull(http);
-        observations.Enqueue(new BallotSighting(index, NetworkPrefix.Of(http.Connection.RemoteIpAddress), DeviceHash(http), accountId,
-            CreatedMinute(http.User)));
+        observations.Enqueue(new BallotSighting(index, NetworkPrefix.Of(http.Connection.RemoteIpAddress), DeviceHash(http), voter?.AccountId,
+            voter?.CreatedMinute ?? -1));
     }
-
-    /// <summary>The minute the voter's account was created, from the voter token; -1 when the token does not say.</summary>
-    private static long CreatedMinute(ClaimsPrincipal user) =>
-        long.TryParse(user.FindFirstValue(VoterTokenHandler.VerifiedAtClaim), NumberStyles.None, CultureInfo.InvariantCulture, out long seconds)
-            ? seconds / 60
-            : -1;
 
     /// <summary>The device id header as a 64-bit hash; 0 when absent or oversized.</summary>
     public static ulong DeviceHash(HttpContext http)

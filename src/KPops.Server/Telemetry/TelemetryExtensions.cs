@@ -1,3 +1,4 @@
+using KPops.Server.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 
@@ -11,14 +12,20 @@ public static class TelemetryExtensions
         services.AddSingleton<KPopsMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(KPopsMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+            // No scrape cache (the exporter's default keeps a scrape for 300 ms): the endpoint is producers' only, and a
+            // producer reading right after a change must see it.
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 
-    /// <summary>The Prometheus scrape endpoint, <c>/metrics</c>.</summary>
+    /// <summary>
+    /// The Prometheus scrape endpoint, <c>/metrics</c>, for producers only: the ballot meters count ballots (accepted,
+    /// batch sizes, receipts), so before an announcement they would tell anyone a round's turnout — counts are embargoed.
+    /// A scraper signs in as a producer (bearer token).
+    /// </summary>
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(StaffPolicies.Producer);
         return app;
     }
 }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Diagnostics;
-using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using KPops.Server.Hosting;
@@ -12,6 +12,8 @@ using KPops.Voting.Entries;
 using KPops.Voting.Pipeline;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace KPops.Server.Voting;
 
@@ -23,8 +25,11 @@ namespace KPops.Server.Voting;
 /// and boxing, and the receipt's response object and strings, showed in the profile.
 /// </summary>
 public sealed class BallotCasting(
-    VotingHost voting, KPopsMetrics metrics, TimeProvider time, BallotRateLimits limits, IntegrityBallotGate integrity, IAntiforgery antiforgery)
+    VotingHost voting, KPopsMetrics metrics, TimeProvider time, BallotRateLimits limits, IntegrityBallotGate integrity, IAntiforgery antiforgery,
+    IOptions<JsonOptions> json)
 {
+    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+
     private const int MaxBallotBytes = BallotsApi.MaxBallotBytes;
 
     public async Task CastAsync(HttpContext http)
@@ -48,9 +53,10 @@ public sealed class BallotCasting(
             return BallotRateLimits.Refusal(http.Response, lease);
         }
 
-        // The account id is the principal's name identifier (voter token or Identity alike): resolving UserManager to
-        // read it would construct a DbContext per ballot.
-        string? accountId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        // The account id is the voter token's fan or the principal's name identifier (Identity accounts): resolving
+        // UserManager to read it would construct a DbContext per ballot.
+        BallotVoter? voter = BallotVoter.Of(http);
+        string? accountId = voter?.AccountId;
         if (await integrity.CheckAsync(http, accountId) is { } gated)
         {
             return gated;
@@ -62,20 +68,15 @@ public sealed class BallotCasting(
             return Problem.Of(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the ballot as application/json.");
         }
 
-        if (request.ContentLength > MaxBallotBytes
-            || await RequestBody.ReadLimitedAsync(request.Body, MaxBallotBytes, http.RequestAborted) is not { } body)
+        if (request.ContentLength > MaxBallotBytes)
         {
-            return Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A ballot may be at most {MaxBallotBytes} bytes.");
+            return TooLarge();
         }
 
-        CastBallotRequest? cast;
-        try
+        (bool fits, CastBallotRequest? cast) = await RequestBody.ParseLimitedAsync(request.BodyReader, MaxBallotBytes, ReadBallot, http.RequestAborted);
+        if (!fits)
         {
-            cast = JsonSerializer.Deserialize(body, VotingJsonContext.Default.CastBallotRequest);
-        }
-        catch (JsonException)
-        {
-            cast = null;
+            return TooLarge();
         }
 
         if (cast?.Picks is null || cast.Nonce is null)
@@ -111,12 +112,31 @@ public sealed class BallotCasting(
         if (outcome.Status == SubmitStatus.Accepted)
         {
             metrics.BallotsAccepted();
-            integrity.Observe(http, outcome.Index, accountId);
+            integrity.Observe(http, outcome.Index, voter);
         }
 
-        var receipt = new ReceiptResult(outcome.Code, pipeline.Receipt(outcome));
+        var receipt = new ReceiptResult(outcome.Code, pipeline.Receipt(outcome), _json);
         metrics.ReceiptIssued(Stopwatch.GetElapsedTime(arrived));
         return receipt;
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A ballot may be at most {MaxBallotBytes} bytes.");
+
+    /// <summary>The ballot's JSON (exactly one value, as the byte-array overload demands), or null if it is not JSON.</summary>
+    private static CastBallotRequest? ReadBallot(ReadOnlySequence<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            CastBallotRequest? cast = JsonSerializer.Deserialize(ref reader, VotingJsonContext.Default.CastBallotRequest);
+            // Anything but white space after the value is not a ballot (Read throws on it).
+            return reader.Read() ? null : cast;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private ProblemHttpResult Refused(string code)

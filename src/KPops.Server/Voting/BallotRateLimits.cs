@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Net;
 using System.Threading.RateLimiting;
 using KPops.Server.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,9 +23,10 @@ public sealed class BallotRateLimits : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ServerOptions settings = options.Value;
+        // Partitioned by the account id and by the address itself (not its text: no string per ballot).
         _limiter = PartitionedRateLimiter.CreateChained(
-            PerMinute(settings.BallotsPerAccountPerMinute, http => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ""),
-            PerMinute(settings.BallotsPerAddressPerMinute, http => http.Connection.RemoteIpAddress?.ToString() ?? ""));
+            PerMinute(settings.BallotsPerAccountPerMinute, "", http => BallotVoter.Of(http)?.AccountId ?? ""),
+            PerMinute(settings.BallotsPerAddressPerMinute, IPAddress.None, http => http.Connection.RemoteIpAddress ?? IPAddress.None));
     }
 
     /// <summary>Takes one permit for the request's account and address; a lease that is not acquired means 429.</summary>
@@ -44,9 +45,14 @@ public sealed class BallotRateLimits : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static PartitionedRateLimiter<HttpContext> PerMinute(int limit, Func<HttpContext, string> partition) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(http => limit == 0
-            ? RateLimitPartition.GetNoLimiter("")
+    /// <summary>A fixed one-minute window of <paramref name="limit"/> permits per partition key; 0 is no limit.</summary>
+    /// <param name="limit">Permits per minute per partition.</param>
+    /// <param name="unlimited">The one partition every request shares when there is no limit.</param>
+    /// <param name="partition">The request's partition key.</param>
+    private static PartitionedRateLimiter<HttpContext> PerMinute<TKey>(int limit, TKey unlimited, Func<HttpContext, TKey> partition)
+        where TKey : notnull =>
+        PartitionedRateLimiter.Create<HttpContext, TKey>(http => limit == 0
+            ? RateLimitPartition.GetNoLimiter(unlimited)
             : RateLimitPartition.GetFixedWindowLimiter(partition(http), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = limit,

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using KPops.Voting.Pipeline;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,24 +14,41 @@ namespace KPops.Server.Voting;
 /// A receipt answered as <see cref="ReceiptResponse"/> JSON (200), written field by field: the hashes go to base64
 /// straight from their bytes and the checkpoint straight from the note's UTF-8, with no response object, strings or
 /// serializer on the way — every accepted ballot is answered with one. The API's JSON encoder is used, so the text is
-/// what the serializer would write.
+/// what the serializer would write. The JSON is written into a per-thread buffer first, so the answer carries its
+/// Content-Length (no chunked framing) and the writer and buffer are reused rather than allocated per ballot.
 /// </summary>
-public sealed class ReceiptResult(string status, BallotReceipt receipt) : IResult, IEndpointMetadataProvider
+public sealed class ReceiptResult(string status, BallotReceipt receipt, JsonSerializerOptions? json = null) : IResult, IEndpointMetadataProvider
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public string Status { get; } = status;
 
     public BallotReceipt Receipt { get; } = receipt;
 
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        JavaScriptEncoder? encoder = (json ?? httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions).Encoder;
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        Utf8JsonWriter writer = t_writer is { } cached && cached.Options.Encoder == encoder
+            ? cached
+            : t_writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
+        writer.Reset(buffer);
+        Write(writer, Status, Receipt);
+        writer.Flush();
+
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        var encoder = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions.Encoder;
-        await using var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = encoder, SkipValidation = true });
-        Write(json, Status, Receipt);
-        await json.FlushAsync(httpContext.RequestAborted);
+        response.ContentLength = buffer.WrittenCount;
+        // Buffered by the server and sent, headers and body together, when the request ends.
+        response.BodyWriter.Write(buffer.WrittenSpan);
+        return Task.CompletedTask;
     }
 
     /// <summary>The receipt as the <see cref="ReceiptResponse"/> object (web casing).</summary>
