@@ -215,6 +215,17 @@ public sealed class TransparencyLog : IDisposable
         return MerkleProofs.Inclusion(index, treeSize, _hashReader);
     }
 
+    /// <summary>
+    /// The audit path for entry <paramref name="index"/> in the tree of <paramref name="treeSize"/> leaves, its hashes
+    /// back to back in <paramref name="destination"/> (<see cref="MerkleProofs.MaxInclusionProofHashes"/> hashes of room
+    /// always suffice); returns how many.
+    /// </summary>
+    public int InclusionProof(long index, long treeSize, Span<byte> destination)
+    {
+        ThrowIfBeyondCheckpoint(treeSize);
+        return MerkleProofs.Inclusion(index, treeSize, _hashReader, destination);
+    }
+
     /// <summary>The proof that the tree of <paramref name="oldSize"/> is a prefix of the tree of <paramref name="newSize"/>.</summary>
     public byte[][] ConsistencyProof(long oldSize, long newSize)
     {
@@ -232,10 +243,16 @@ public sealed class TransparencyLog : IDisposable
     /// <summary>The leaf hash of entry <paramref name="index"/>.</summary>
     public byte[] LeafHash(long index)
     {
-        ThrowIfNotCommitted(index);
         var hash = new byte[Rfc6962.HashSize];
-        _hashReader.ReadNodeHash(0, index, hash);
+        LeafHash(index, hash);
         return hash;
+    }
+
+    /// <summary>The leaf hash of entry <paramref name="index"/>, into <paramref name="destination"/> (32 bytes).</summary>
+    public void LeafHash(long index, Span<byte> destination)
+    {
+        ThrowIfNotCommitted(index);
+        _hashReader.ReadNodeHash(0, index, destination);
     }
 
     public byte[] ReadEntry(long index)

@@ -132,6 +132,12 @@ public class ProofTests
             {
                 byte[][] proof = MerkleProofs.Inclusion(index, size, hashes.Reader);
                 Assert.True(LogVerifier.VerifyInclusion(Rfc6962.HashLeaf(entries[(int)index]), index, size, proof, root));
+
+                // The array-free form writes the same hashes, back to back.
+                var flat = new byte[MerkleProofs.MaxInclusionProofHashes * Rfc6962.HashSize];
+                int count = MerkleProofs.Inclusion(index, size, hashes.Reader, flat);
+                Assert.Equal(proof.Length, count);
+                Assert.Equal(proof.SelectMany(hash => hash), flat.Take(count * Rfc6962.HashSize));
             }
 
             for (long old = 0; old <= size; old++)

@@ -22,6 +22,27 @@ public static class MerkleProofs
         return [.. proof];
     }
 
+    /// <summary>The most hashes an inclusion proof holds (a tree of at most 2^63 leaves).</summary>
+    public const int MaxInclusionProofHashes = 63;
+
+    /// <summary>
+    /// The same audit path as <see cref="Inclusion(long, long, IHashReader)"/>, its hashes back to back in
+    /// <paramref name="destination"/> (room for <see cref="MaxInclusionProofHashes"/> is always enough); returns how many.
+    /// No arrays: for the receipt every accepted ballot is answered with.
+    /// </summary>
+    public static int Inclusion(long index, long treeSize, IHashReader reader, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (index < 0 || index >= treeSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), $"Leaf {index} is not in a tree of size {treeSize}.");
+        }
+
+        int count = 0;
+        Path(index, 0, treeSize, reader, destination, ref count);
+        return count;
+    }
+
     public static byte[][] Consistency(long oldSize, long newSize, IHashReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -100,6 +121,30 @@ public static class MerkleProofs
             Path(m, start + split, end, reader, proof);
             proof.Add(Subtree(start, start + split, reader));
         }
+    }
+
+    // PATH as above, each element written into the next 32 bytes of the destination.
+    private static void Path(long m, long start, long end, IHashReader reader, Span<byte> destination, ref int count)
+    {
+        long size = end - start;
+        if (size == 1)
+        {
+            return;
+        }
+
+        long split = Rfc6962.SplitPoint(size);
+        if (m - start < split)
+        {
+            Path(m, start, start + split, reader, destination, ref count);
+            SubtreeHash(start + split, end, reader, destination.Slice(count * Rfc6962.HashSize, Rfc6962.HashSize));
+        }
+        else
+        {
+            Path(m, start + split, end, reader, destination, ref count);
+            SubtreeHash(start, start + split, reader, destination.Slice(count * Rfc6962.HashSize, Rfc6962.HashSize));
+        }
+
+        count++;
     }
 
     // SUBPROOF(m, D[start:end], b) of RFC 6962 §2.1.2.

@@ -18,7 +18,9 @@ internal sealed class CookieAntiforgeryFilter(IAntiforgery antiforgery) : IEndpo
     public static async ValueTask<ProblemHttpResult?> RefuseAsync(HttpContext http, IAntiforgery antiforgery)
     {
         bool bySafeMethod = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method);
-        bool byCookie = http.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(http.Request.Headers.Authorization);
+        // The header first: a request that carries its credential (every voter-token ballot) never touches the
+        // principal, which the voter ballot lane does not build.
+        bool byCookie = string.IsNullOrEmpty(http.Request.Headers.Authorization) && http.User.Identity?.IsAuthenticated == true;
         if (!bySafeMethod && byCookie && !await antiforgery.IsRequestValidAsync(http))
         {
             return Problem.BadRequest(ProblemCodes.AntiforgeryFailed,

@@ -115,7 +115,7 @@ public sealed class BallotCasting(
             integrity.Observe(http, outcome.Index, voter);
         }
 
-        var receipt = new ReceiptResult(outcome.Code, pipeline.Receipt(outcome), _json);
+        var receipt = new ReceiptResult(outcome.Code, pipeline, outcome, _json);
         metrics.ReceiptIssued(Stopwatch.GetElapsedTime(arrived));
         return receipt;
     }

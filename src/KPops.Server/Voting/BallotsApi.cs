@@ -63,6 +63,6 @@ public static class BallotsApi
         }
 
         var outcome = new BallotOutcome(SubmitStatus.Accepted, BallotCheck.Accepted, index, checkpoint);
-        return new ReceiptResult("in-log", pipeline.Receipt(outcome));
+        return new ReceiptResult("in-log", pipeline, outcome);
     }
 }

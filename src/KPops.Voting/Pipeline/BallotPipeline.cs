@@ -282,6 +282,23 @@ public sealed partial class BallotPipeline : IAsyncDisposable
         return new BallotReceipt(outcome.Index, log.LeafHash(outcome.Index), checkpoint, log.InclusionProof(outcome.Index, checkpoint.Size));
     }
 
+    /// <summary>
+    /// <see cref="Receipt"/> without its arrays: the ballot's leaf hash into <paramref name="leafHash"/> (32 bytes) and
+    /// its inclusion proof, hashes back to back, into <paramref name="proof"/> (room for
+    /// <see cref="MerkleProofs.MaxInclusionProofHashes"/> suffices); returns the proof's hash count.
+    /// </summary>
+    public int ProveInclusion(in BallotOutcome outcome, Span<byte> leafHash, Span<byte> proof)
+    {
+        if (!outcome.IsInLog || outcome.Checkpoint is null)
+        {
+            throw new ArgumentException($"A '{outcome.Code}' outcome has no receipt.", nameof(outcome));
+        }
+
+        var log = _log;
+        log.LeafHash(outcome.Index, leafHash);
+        return log.InclusionProof(outcome.Index, outcome.Checkpoint.Size, proof);
+    }
+
     /// <summary>The proof that the log at <paramref name="oldSize"/> is a prefix of the log at <paramref name="newSize"/>.</summary>
     public byte[][] ConsistencyProof(long oldSize, long newSize) => _log.ConsistencyProof(oldSize, newSize);
 
