@@ -25,16 +25,21 @@ public sealed class VoterTokenHandler(
     private const string Bearer = "Bearer ";
 
     /// <summary>The voter token of <c>Authorization: Bearer kv2.…</c> (or legacy <c>kv1.…</c>), or null when the request carries none.</summary>
-    public static string? VoterTokenOf(HttpRequest request)
+    public static string? VoterTokenOf(HttpRequest request) => TryGetVoterToken(request, out var token) ? token.ToString() : null;
+
+    /// <summary>The voter token in the request's bearer header, as a slice of the header (no copy): for every ballot.</summary>
+    public static bool TryGetVoterToken(HttpRequest request, out ReadOnlySpan<char> token)
     {
+        ArgumentNullException.ThrowIfNull(request);
         string? header = request.Headers.Authorization;
         if (header is null || !header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            token = default;
+            return false;
         }
 
-        string token = header[Bearer.Length..].Trim();
-        return VoterTokens.LooksLikeVoterToken(token) ? token : null;
+        token = header.AsSpan(Bearer.Length).Trim();
+        return VoterTokens.LooksLikeVoterToken(token);
     }
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -57,7 +57,7 @@ public sealed class VoterTokens(DataDirectory data, TimeProvider time)
     }
 
     /// <summary>What <paramref name="token"/> says, or null if it is forged, altered or expired.</summary>
-    public VoterTokenClaims? Read(string token)
+    public VoterTokenClaims? Read(ReadOnlySpan<char> token)
     {
         int payload;
         if (token.Length == EncodedLength && token.StartsWith(Prefix, StringComparison.Ordinal))
@@ -74,7 +74,7 @@ public sealed class VoterTokens(DataDirectory data, TimeProvider time)
         }
 
         Span<byte> decoded = stackalloc byte[PayloadBytes + MacBytes];
-        if (Base64Url.DecodeFromChars(token.AsSpan(Prefix.Length), decoded, out _, out int written) != System.Buffers.OperationStatus.Done
+        if (Base64Url.DecodeFromChars(token[Prefix.Length..], decoded, out _, out int written) != System.Buffers.OperationStatus.Done
             || written != payload + MacBytes)
         {
             return null;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.RateLimiting;
@@ -73,7 +72,7 @@ public sealed class BallotCasting(
             return TooLarge();
         }
 
-        (bool fits, CastBallotRequest? cast) = await RequestBody.ParseLimitedAsync(request.BodyReader, MaxBallotBytes, ReadBallot, http.RequestAborted);
+        (bool fits, CastBallotRequest? cast) = await RequestBody.ParseLimitedAsync(request.BodyReader, MaxBallotBytes, CastBallotReader.Read, http.RequestAborted);
         if (!fits)
         {
             return TooLarge();
@@ -122,22 +121,6 @@ public sealed class BallotCasting(
 
     private static ProblemHttpResult TooLarge() =>
         Problem.Of(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"A ballot may be at most {MaxBallotBytes} bytes.");
-
-    /// <summary>The ballot's JSON (exactly one value, as the byte-array overload demands), or null if it is not JSON.</summary>
-    private static CastBallotRequest? ReadBallot(ReadOnlySequence<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            CastBallotRequest? cast = JsonSerializer.Deserialize(ref reader, VotingJsonContext.Default.CastBallotRequest);
-            // Anything but white space after the value is not a ballot (Read throws on it).
-            return reader.Read() ? null : cast;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private ProblemHttpResult Refused(string code)
     {

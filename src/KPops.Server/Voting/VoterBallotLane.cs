@@ -39,7 +39,7 @@ public static class VoterBallotLane
         {
             if (http.GetEndpoint() is { } endpoint
                 && endpoint.Metadata.GetMetadata<VoterBallotLaneMetadata>() is not null
-                && VoterTokenHandler.VoterTokenOf(http.Request) is { } token
+                && VoterTokenHandler.TryGetVoterToken(http.Request, out ReadOnlySpan<char> token)
                 && tokens.Read(token) is { } claims)
             {
                 http.Features.Set(BallotVoter.Of(claims));

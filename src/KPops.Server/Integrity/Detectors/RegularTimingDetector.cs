@@ -24,16 +24,17 @@ internal sealed class RegularTimingDetector(RegularTimingOptions options, int ma
     {
         if (_voters.GetOrAdd((ballot.Round, ballot.Voter), ballot.TimeMs) is { } voter)
         {
-            Check(voter, ballot, $"voter {ballot.Voter}", "this voter's");
+            Check(voter, ballot, byVoter: true);
         }
 
         if (!ballot.Network.IsNone && _networks.GetOrAdd((ballot.Round, ballot.Network), ballot.TimeMs) is { } network)
         {
-            Check(network, ballot, $"network {ballot.Network}", $"network {ballot.Network}'s");
+            Check(network, ballot, byVoter: false);
         }
     }
 
-    private void Check(Arrivals arrivals, in ObservedBallot ballot, string source, string whose)
+    // The alert's source and wording are only formatted when there is something to report: every ballot is checked.
+    private void Check(Arrivals arrivals, in ObservedBallot ballot, bool byVoter)
     {
         arrivals.Add(ballot);
         if (!arrivals.IsFull)
@@ -49,6 +50,8 @@ internal sealed class RegularTimingDetector(RegularTimingOptions options, int ma
             return;
         }
 
+        string source = byVoter ? $"voter {ballot.Voter}" : $"network {ballot.Network}";
+        string whose = byVoter ? "this voter's" : $"network {ballot.Network}'s";
         var explanation = $"The last {options.MinIntervals} intervals between {whose} ballots average {mean / 1000:0.###} s with a standard deviation of {deviation / 1000:0.###} s (variation {variation:0.####}, threshold {options.MaxCoefficientOfVariation}): machine-regular.";
         sink.Report(DetectorCodes.RegularTiming, source, ballot.Round, explanation, arrivals.Hot ? [ballot] : arrivals.ToArray());
         arrivals.Hot = true;
