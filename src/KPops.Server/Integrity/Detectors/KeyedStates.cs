@@ -75,6 +75,9 @@ internal sealed class SightingWindow(int capacity) : ITrackedState
 
     public int Count => _ballots.Count;
 
+    /// <summary>A detector's alert source and explanation for this key, kept while they cannot change (see the detector).</summary>
+    public (string Source, string Explanation)? Report { get; set; }
+
     public IEnumerable<ObservedBallot> Ballots => _ballots;
 
     public void Add(in ObservedBallot ballot, long windowMs)

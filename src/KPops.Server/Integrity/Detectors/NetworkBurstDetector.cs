@@ -27,8 +27,11 @@ internal sealed class NetworkBurstDetector(NetworkBurstOptions options, int maxK
             return;
         }
 
-        var explanation = $"{window.Count} or more ballots from network {ballot.Network} within {options.WindowSeconds} s (threshold {options.MaxBallots}).";
-        sink.Report(DetectorCodes.NetworkBurst, ballot.Network.ToString(), ballot.Round, explanation, window.Hot ? [ballot] : window.ToArray());
+        // The window holds at most MaxBallots ballots, so a key at the threshold always reads the same: formatted once,
+        // not again for every ballot of a burst that goes on.
+        var (source, explanation) = window.Report ??= (ballot.Network.ToString(),
+            $"{window.Count} or more ballots from network {ballot.Network} within {options.WindowSeconds} s (threshold {options.MaxBallots}).");
+        sink.Report(DetectorCodes.NetworkBurst, source, ballot.Round, explanation, window.Hot ? [ballot] : window.ToArray());
         window.Hot = true;
     }
 }

@@ -50,8 +50,9 @@ internal sealed class RegularTimingDetector(RegularTimingOptions options, int ma
             return;
         }
 
-        string source = byVoter ? $"voter {ballot.Voter}" : $"network {ballot.Network}";
-        string whose = byVoter ? "this voter's" : $"network {ballot.Network}'s";
+        var (source, whose) = arrivals.Names ??= byVoter
+            ? ($"voter {ballot.Voter}", "this voter's")
+            : ($"network {ballot.Network}", $"network {ballot.Network}'s");
         var explanation = $"The last {options.MinIntervals} intervals between {whose} ballots average {mean / 1000:0.###} s with a standard deviation of {deviation / 1000:0.###} s (variation {variation:0.####}, threshold {options.MaxCoefficientOfVariation}): machine-regular.";
         sink.Report(DetectorCodes.RegularTiming, source, ballot.Round, explanation, arrivals.Hot ? [ballot] : arrivals.ToArray());
         arrivals.Hot = true;
@@ -67,6 +68,9 @@ internal sealed class RegularTimingDetector(RegularTimingOptions options, int ma
         public long LastSeenMs { get; private set; } = long.MinValue;
 
         public bool Hot { get; set; }
+
+        /// <summary>The key as alerts name it ("voter …", "network …") and its possessive, formatted at the first report.</summary>
+        public (string Source, string Whose)? Names { get; set; }
 
         public bool IsFull => _count == _ring.Length;
 
