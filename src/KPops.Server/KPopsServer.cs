@@ -78,9 +78,10 @@ public static class KPopsServer
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
-        app.UseKPopsProblemDetails();
-        // Before the static files and the pages' localization, which pass an API request on untouched anyway.
+        // First (after routing, which WebApplication puts at the start): the ballot handler answers failures itself as the
+        // problem-details middleware would, and every answer it writes has a body, so status-code pages have nothing to do.
         app.UseKPopsVoterBallotLane();
+        app.UseKPopsProblemDetails();
         app.UseKPopsWebStaticFiles();
         app.UseKPopsWebLocalization();
         app.UseAuthentication();

@@ -9,6 +9,7 @@ using KPops.Server.Storage;
 using KPops.Server.Tests.Infrastructure;
 using KPops.Server.Voting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -172,7 +173,32 @@ public sealed class BallotTests : IAsyncLifetime
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("payload_too_large", (string?)(await Json.ProblemAsync(response))["code"]);
         Assert.Equal(before, Pipeline().LogSize);
+    }
+
+    [Theory]
+    [InlineData(false, 400, "bad_request")]
+    [InlineData(true, 500, "internal_error")]
+    public async Task A_failure_while_casting_is_answered_as_a_problem_by_the_handler_itself(bool unexpected, int status, string code)
+    {
+        // The voter ballot lane runs ahead of the exception-handler middleware, so the handler answers failures itself:
+        // a body the server cannot read (as Kestrel reports a broken chunked body), or anything unexpected.
+        var http = new DefaultHttpContext { RequestServices = App.Services };
+        http.Features.Set(new BallotVoter(Guid.NewGuid().ToString("D"), -1));
+        http.Request.Method = "POST";
+        http.Request.ContentType = "application/json";
+        http.Request.RouteValues["roundId"] = OpenRound;
+        http.Request.Body = new FailingStream(unexpected
+            ? new InvalidOperationException("a bug")
+            : new BadHttpRequestException("Unexpected end of request content.", 400));
+        var answer = new MemoryStream();
+        http.Response.Body = answer;
+
+        await App.Services.GetRequiredService<BallotCasting>().CastAsync(http);
+
+        Assert.Equal(status, http.Response.StatusCode);
+        Assert.Contains($"\"code\":\"{code}\"", Encoding.UTF8.GetString(answer.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -351,4 +377,32 @@ internal sealed class PiecewiseContent : HttpContent
         length = 0;
         return false;
     }
+}
+
+/// <summary>A request body whose every read fails with the given exception.</summary>
+internal sealed class FailingStream(Exception failure) : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw failure;
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

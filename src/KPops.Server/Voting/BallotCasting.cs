@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using KPops.Server.Hosting;
@@ -10,6 +11,7 @@ using KPops.Voting.Ballots;
 using KPops.Voting.Entries;
 using KPops.Voting.Pipeline;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -25,18 +27,54 @@ namespace KPops.Server.Voting;
 /// </summary>
 public sealed class BallotCasting(
     VotingHost voting, KPopsMetrics metrics, TimeProvider time, BallotRateLimits limits, IntegrityBallotGate integrity, IAntiforgery antiforgery,
-    IOptions<JsonOptions> json)
+    IOptions<JsonOptions> json, IEnumerable<IExceptionHandler> exceptionHandlers)
 {
-    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+    /// <summary>ASP.NET Core's status for a request the client abandoned (what the exception middleware sets).</summary>
+    private const int ClientClosedRequest = 499;
 
     private const int MaxBallotBytes = BallotsApi.MaxBallotBytes;
 
+    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+    private readonly IExceptionHandler[] _exceptionHandlers = [.. exceptionHandlers];
+
+    /// <summary>
+    /// Casts the ballot and answers it. Exceptions are answered here as the exception-handler middleware would (the
+    /// same <see cref="IExceptionHandler"/>s: a problem with its status, 400/413 for a bad request body, 500 otherwise;
+    /// a request the client abandoned is left at 499), because the voter ballot lane runs ahead of that middleware.
+    /// </summary>
     public async Task CastAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         long arrived = Stopwatch.GetTimestamp();
-        IResult result = await AnswerAsync(http, arrived);
-        await result.ExecuteAsync(http);
+        try
+        {
+            IResult result = await AnswerAsync(http, arrived);
+            await result.ExecuteAsync(http);
+        }
+        catch (Exception exception) when (!http.Response.HasStarted)
+        {
+            await AnswerFailureAsync(http, exception);
+        }
+    }
+
+    private async Task AnswerFailureAsync(HttpContext http, Exception exception)
+    {
+        if (exception is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+        {
+            http.Response.StatusCode = ClientClosedRequest;
+            return;
+        }
+
+        http.Response.Clear();
+        foreach (IExceptionHandler handler in _exceptionHandlers)
+        {
+            if (await handler.TryHandleAsync(http, exception, http.RequestAborted))
+            {
+                return;
+            }
+        }
+
+        ExceptionDispatchInfo.Throw(exception);
     }
 
     private async ValueTask<IResult> AnswerAsync(HttpContext http, long arrived)

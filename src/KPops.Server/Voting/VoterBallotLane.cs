@@ -15,8 +15,9 @@ public sealed class VoterBallotLaneMetadata
 
 /// <summary>
 /// The finale's hot path: a ballot that carries a genuine voter token goes from routing straight to the ballot
-/// endpoint's handler (<see cref="BallotCasting"/>, a singleton), past the static-file, localization, authentication,
-/// authorization, anti-forgery and rate-limiter middleware. For such a request those would decide exactly this: the
+/// endpoint's handler (<see cref="BallotCasting"/>, a singleton), past the exception-handler and status-code-page
+/// middleware (the handler answers exceptions with the same handlers and always writes a body) and the static-file,
+/// localization, authentication, authorization, anti-forgery and rate-limiter middleware. For such a request those would decide exactly this: the
 /// voter-token handler would authenticate the fan (<see cref="VoterTokenHandler.PrincipalOf"/>), and
 /// the <see cref="VotingPolicies.Voter"/> policy would admit a principal with no staff role; the ballot route has no
 /// anti-forgery metadata (JSON, not a form) and no rate-limiter policy (its limits are checked by BallotCasting), and
@@ -28,7 +29,10 @@ public sealed class VoterBallotLaneMetadata
 /// </summary>
 public static class VoterBallotLane
 {
-    /// <summary>Place after routing and the problem-details middleware, before static files and <c>UseAuthentication</c>.</summary>
+    /// <summary>
+    /// Place first: after routing (which WebApplication puts at the start of the pipeline) and before the problem-details
+    /// middleware — <see cref="BallotCasting"/> answers exceptions with the same handlers, and always writes a body.
+    /// </summary>
     public static IApplicationBuilder UseKPopsVoterBallotLane(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
