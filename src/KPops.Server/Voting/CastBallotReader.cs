@@ -94,19 +94,9 @@ internal static class CastBallotReader
     private static bool TryReadPicks(ref Utf8JsonReader reader, out string[]? picks)
     {
         picks = null;
-        if (!reader.Read())
+        if (!TryReadValue(ref reader, JsonTokenType.StartArray, out bool isNull) || isNull)
         {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return false;
+            return isNull;
         }
 
         // Count on a copy of the reader (a struct), then read into an array of exactly that length.
@@ -148,22 +138,19 @@ internal static class CastBallotReader
     private static bool TryReadOptionalString(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
-        if (!reader.Read())
+        if (!TryReadValue(ref reader, JsonTokenType.String, out bool isNull) || isNull)
         {
-            return false;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
+            return isNull;
         }
 
         value = reader.GetString();
         return true;
+    }
+
+    /// <summary>Moves to a property's value: true when it is null (<paramref name="isNull"/>) or of the expected token type.</summary>
+    private static bool TryReadValue(ref Utf8JsonReader reader, JsonTokenType expected, out bool isNull)
+    {
+        isNull = reader.Read() && reader.TokenType == JsonTokenType.Null;
+        return isNull || reader.TokenType == expected;
     }
 }
