@@ -19,6 +19,9 @@ namespace KPops.Log;
 /// </summary>
 public sealed class TransparencyLog : IDisposable
 {
+    /// <summary>The largest batch whose nodes <see cref="RememberCommitted"/> keeps for proofs.</summary>
+    private const int MaxRememberedBatch = 1024;
+
     private readonly ILogStorage _storage;
     private readonly NoteSigner _signer;
     private readonly CachingHashReader _hashReader;
@@ -174,10 +177,18 @@ public sealed class TransparencyLog : IDisposable
     /// <summary>
     /// Hands the batch's leaf hashes and the subtrees it completed to the proof reader's memory, now that they are
     /// committed: the batch's receipts ask for exactly these (each receipt's own leaf, its neighbours' subtrees), and
-    /// would otherwise read them back from storage — a read, and a fold of up to 128 leaf hashes, per receipt.
+    /// would otherwise read them back from storage — a read, and a fold of up to 128 leaf hashes, per receipt. Only
+    /// batches of at most <see cref="MaxRememberedBatch"/> entries: voters waiting for receipts come in batches of tens
+    /// to hundreds, while the largest batches are bulk (partner gateways), whose answers carry no proofs — remembering
+    /// those would cost the sequencer an object per node and push the receipts' nodes out of the memory.
     /// </summary>
     private void RememberCommitted(long first, ReadOnlySpan<byte> leafHashes)
     {
+        if (leafHashes.Length > MaxRememberedBatch * Rfc6962.HashSize)
+        {
+            return;
+        }
+
         for (int i = 0; i < leafHashes.Length / Rfc6962.HashSize; i++)
         {
             _hashReader.Prime(0, first + i, leafHashes.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize));

@@ -61,6 +61,24 @@ public class CachingHashReaderTests
             // Every node those proofs need was completed by this batch or an earlier one, and remembered at its commit.
             Assert.Equal(0, storage.HashReads);
         }
+
+        // A bulk batch (partner gateways; their answers carry no proofs) is not remembered: its proofs, if asked for,
+        // are read from storage, and are as good.
+        byte[][] bulk = TestEntries.Batch(10_000, 2_000);
+        AppendResult bulkResult = TestEntries.Append(log, bulk);
+        foreach (byte[] entry in bulk)
+        {
+            reference.Add(entry);
+        }
+
+        storage.HashReads = 0;
+        byte[] bulkRoot = reference.Root(log.Size);
+        for (long index = bulkResult.FirstIndex; index < log.Size; index += 97)
+        {
+            Assert.True(LogVerifier.VerifyInclusion(log.LeafHash(index), index, log.Size, log.InclusionProof(index, log.Size), bulkRoot));
+        }
+
+        Assert.True(storage.HashReads > 0);
     }
 
     [Fact]
