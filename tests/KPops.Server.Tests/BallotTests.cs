@@ -262,12 +262,15 @@ public sealed class BallotTests : IAsyncLifetime
         await fan.PostAsync($"/api/rounds/{ClosedRound}/ballots", Json.Content("""{"picks":["t007"],"nonce":3}"""), ct);
 
         var producer = await SignInAsync(ServerFixture.EmailOf(Role.Producer));
-        string metrics = await producer.GetStringAsync("/metrics", ct);
+        const string Accepted = @"kpops_ballots_accepted_total(\{[^}]*\})? [1-9]";
+        const string Refused = @"kpops_ballots_rejected_total\{[^}]*reason=""round-closed""[^}]*\} [1-9]";
+        const string Timed = @"kpops_ballots_receipt_duration_seconds_count(\{[^}]*\})? [1-9]";
+        string metrics = await MetricsScrape.UntilAsync(producer, ct, Accepted, Refused, Timed);
 
-        Assert.Matches(@"kpops_ballots_accepted_total(\{[^}]*\})? [1-9]", metrics);
-        Assert.Matches(@"kpops_ballots_rejected_total\{[^}]*reason=""round-closed""[^}]*\} [1-9]", metrics);
+        Assert.Matches(Accepted, metrics);
+        Assert.Matches(Refused, metrics);
         // The receipt histogram times ballots; ASP.NET Core's per-request duration is off for the ballot route.
-        Assert.Matches(@"kpops_ballots_receipt_duration_seconds_count(\{[^}]*\})? [1-9]", metrics);
+        Assert.Matches(Timed, metrics);
         Assert.DoesNotContain("/api/rounds/{roundId}/ballots", metrics, StringComparison.Ordinal);
     }
 
@@ -281,12 +284,7 @@ public sealed class BallotTests : IAsyncLifetime
         // The pipeline reports a commit after answering its voters, so the histogram may lag the receipt a little.
         var producer = await SignInAsync(ServerFixture.EmailOf(Role.Producer));
         const string Recorded = @"kpops_ballots_batch_size_count(\{[^}]*\})? [1-9]";
-        string metrics = await producer.GetStringAsync("/metrics", ct);
-        for (int tries = 0; tries < 100 && !System.Text.RegularExpressions.Regex.IsMatch(metrics, Recorded); tries++)
-        {
-            await Task.Delay(100, ct);
-            metrics = await producer.GetStringAsync("/metrics", ct);
-        }
+        string metrics = await MetricsScrape.UntilAsync(producer, ct, Recorded);
 
         Assert.Matches(Recorded, metrics);
         Assert.Matches(@"kpops_ballots_batch_size_sum(\{[^}]*\})? [1-9]", metrics);

@@ -63,7 +63,8 @@ public abstract partial class ServerTests<TFixture>
         metrics.BatchCommitted(3);
         metrics.ReceiptIssued(TimeSpan.FromMilliseconds(4));
 
-        string scrape = await As(Role.Producer).GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        string scrape = await MetricsScrape.UntilAsync(As(Role.Producer), TestContext.Current.CancellationToken,
+            "kpops_ballots_accepted_total", "reason=\"already_voted\"", "kpops_ballots_batch_size_bucket", "kpops_ballots_receipt_duration_seconds_bucket");
 
         Assert.Contains("kpops_ballots_accepted_total", scrape, StringComparison.Ordinal);
         Assert.Contains("reason=\"already_voted\"", scrape, StringComparison.Ordinal);

@@ -4,8 +4,8 @@ namespace KPops.Server.Telemetry;
 
 /// <summary>
 /// The ballot meters, exported on <c>/metrics</c> (Prometheus names in brackets). The ballot pipeline calls these
-/// as ballots move through it; they count, they never carry trainee names or vote contents, so they leak nothing
-/// about a count before its announcement.
+/// as ballots move through it; they count, they never carry trainee names or vote contents. Their totals tell a
+/// round's turnout, which is embargoed like the counts, so <c>/metrics</c> is for producers only.
 /// <list type="bullet">
 /// <item><c>kpops.ballots.accepted</c> [kpops_ballots_accepted_total] — ballots appended to the log;</item>
 /// <item><c>kpops.ballots.rejected</c> [kpops_ballots_rejected_total{reason}] — ballots refused, by reason code;</item>
@@ -24,10 +24,13 @@ public sealed class KPopsMetrics
     private readonly Histogram<double> _timeToReceipt;
     private Func<long> _queueDepth = static () => 0;
 
-    public KPopsMetrics(IMeterFactory meterFactory)
+    public KPopsMetrics()
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        Meter meter = meterFactory.Create(MeterName);
+        // A meter of its own, never disposed, rather than one from the host's IMeterFactory (disposed with the host):
+        // OpenTelemetry .NET stops exporting every meter of a name once any meter of that name is disposed
+        // (open-telemetry/opentelemetry-dotnet#6412), which test hosts started and stopped in one process tripped over.
+        // A server process has one host, so this costs nothing there.
+        var meter = new Meter(MeterName);
         _accepted = meter.CreateCounter<long>("kpops.ballots.accepted", "{ballot}", "Ballots appended to the log.");
         _rejected = meter.CreateCounter<long>("kpops.ballots.rejected", "{ballot}", "Ballots refused, by reason code.");
         _batchSize = meter.CreateHistogram<int>("kpops.ballots.batch.size", "{ballot}", "Ballots per durable log commit.",

@@ -12,8 +12,8 @@ public static class TelemetryExtensions
         services.AddSingleton<KPopsMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(KPopsMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            // No scrape cache (the exporter's default keeps a scrape for 300 ms): the endpoint is producers' only, and a
-            // producer reading right after a change must see it.
+            // No scrape cache (the exporter's default keeps a scrape for 300 ms, a guard for open endpoints): the endpoint
+            // is producers' only.
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
