@@ -27,7 +27,10 @@ internal static class RequestBody
 
     /// <summary>
     /// The body, parsed by <paramref name="parse"/> straight from the server's own buffers (no copy, no array), or
-    /// Fits = false if it is longer than <paramref name="maxBytes"/> (read no further). For small bodies on hot routes.
+    /// Fits = false if it is longer than <paramref name="maxBytes"/> (read no further). For small bodies on hot routes
+    /// only: the whole body stays in the server's buffers until it is complete, and Kestrel stops reading a connection
+    /// whose unconsumed input reaches its request buffer limit (1 MiB by default) — larger bodies (season files) use
+    /// <see cref="ReadLimitedAsync"/>, which consumes as it copies.
     /// </summary>
     public static async ValueTask<(bool Fits, T? Value)> ParseLimitedAsync<T>(
         PipeReader body, int maxBytes, Func<ReadOnlySequence<byte>, T?> parse, CancellationToken cancellationToken)
