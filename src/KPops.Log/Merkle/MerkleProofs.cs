@@ -11,15 +11,15 @@ public static class MerkleProofs
 {
     public static byte[][] Inclusion(long index, long treeSize, IHashReader reader)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        if (index < 0 || index >= treeSize)
+        Span<byte> path = stackalloc byte[MaxInclusionProofHashes * Rfc6962.HashSize];
+        int count = Inclusion(index, treeSize, reader, path);
+        var proof = new byte[count][];
+        for (int i = 0; i < count; i++)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), $"Leaf {index} is not in a tree of size {treeSize}.");
+            proof[i] = path.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize).ToArray();
         }
 
-        var proof = new List<byte[]>(64);
-        Path(index, 0, treeSize, reader, proof);
-        return [.. proof];
+        return proof;
     }
 
     /// <summary>The most hashes an inclusion proof holds (a tree of at most 2^63 leaves).</summary>
@@ -101,29 +101,8 @@ public static class MerkleProofs
         return root;
     }
 
-    // PATH(m, D[start:end]): the audit path for leaf m, leaves first, as RFC 6962 lists it.
-    private static void Path(long m, long start, long end, IHashReader reader, List<byte[]> proof)
-    {
-        long size = end - start;
-        if (size == 1)
-        {
-            return;
-        }
-
-        long split = Rfc6962.SplitPoint(size);
-        if (m - start < split)
-        {
-            Path(m, start, start + split, reader, proof);
-            proof.Add(Subtree(start + split, end, reader));
-        }
-        else
-        {
-            Path(m, start + split, end, reader, proof);
-            proof.Add(Subtree(start, start + split, reader));
-        }
-    }
-
-    // PATH as above, each element written into the next 32 bytes of the destination.
+    // PATH(m, D[start:end]): the audit path for leaf m, leaves first, as RFC 6962 lists it; each element into the next
+    // 32 bytes of the destination.
     private static void Path(long m, long start, long end, IHashReader reader, Span<byte> destination, ref int count)
     {
         long size = end - start;

@@ -24,10 +24,10 @@ public sealed class VoterTokenHandler(
 
     private const string Bearer = "Bearer ";
 
-    /// <summary>The voter token of <c>Authorization: Bearer kv2.…</c> (or legacy <c>kv1.…</c>), or null when the request carries none.</summary>
-    public static string? VoterTokenOf(HttpRequest request) => TryGetVoterToken(request, out var token) ? token.ToString() : null;
-
-    /// <summary>The voter token in the request's bearer header, as a slice of the header (no copy): for every ballot.</summary>
+    /// <summary>
+    /// The voter token of <c>Authorization: Bearer kv2.…</c> (or legacy <c>kv1.…</c>) as a slice of the header (no copy);
+    /// false when the request carries none.
+    /// </summary>
     public static bool TryGetVoterToken(HttpRequest request, out ReadOnlySpan<char> token)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -44,7 +44,7 @@ public sealed class VoterTokenHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (VoterTokenOf(Request) is not { } token)
+        if (!TryGetVoterToken(Request, out ReadOnlySpan<char> token))
         {
             // No voter token: a staff bearer token or a cookie is another scheme's business, not a failure of this one.
             return Task.FromResult(AuthenticateResult.NoResult());

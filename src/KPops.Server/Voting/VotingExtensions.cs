@@ -25,7 +25,7 @@ public static class VotingExtensions
         // Fans vote with voter tokens; signed-in non-staff Identity accounts (bearer or cookie) still may too.
         services.AddAuthentication().AddPolicyScheme(VoterScheme, "Voter token, else Identity bearer, else cookie", options =>
             options.ForwardDefaultSelector = http =>
-                VoterTokenHandler.VoterTokenOf(http.Request) is not null ? VoterTokenHandler.SchemeName
+                VoterTokenHandler.TryGetVoterToken(http.Request, out _) ? VoterTokenHandler.SchemeName
                 : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
 
@@ -39,7 +39,7 @@ public static class VotingExtensions
             var received = options.Events.OnMessageReceived;
             options.Events.OnMessageReceived = context =>
             {
-                if (VoterTokenHandler.VoterTokenOf(context.Request) is not null)
+                if (VoterTokenHandler.TryGetVoterToken(context.Request, out _))
                 {
                     context.Fail("A voter token is not an Identity bearer token.");
                     return Task.CompletedTask;
