@@ -22,10 +22,11 @@ public class CheckpointSlotsTests
             }
 
             sizeBefore = log.Size;
-            TestEntries.Append(log, TestEntries.Batch(7, 30));
+            TestEntries.Append(log, BulkBatch(30));
         });
 
-        // The last batch's checkpoint went to one slot; a crash mid-write tears it (its digest no longer matches).
+        // The last batch, too large for the journal, had its checkpoint written to a slot; a crash mid-write tears it
+        // (its digest no longer matches). The batches before it are in the other slot and the journal.
         string path = Path.Combine(directory.Path, CheckpointSlots.FileName);
         byte[] slots = File.ReadAllBytes(path);
         int newest = NewestSlot(slots, sizeBefore + 30);
@@ -127,6 +128,19 @@ public class CheckpointSlotsTests
         using var directory = new TempDirectory();
         using var storage = FileLogStorage.Open(directory.Path);
         Assert.Throws<ArgumentException>(() => storage.ReplaceCheckpoint(new byte[CheckpointSlots.MaxNoteBytes + 1]));
+    }
+
+    /// <summary>Entries of 40,000 bytes each: a batch of 30 is larger than a journal record may be.</summary>
+    private static byte[][] BulkBatch(int count)
+    {
+        var entries = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            entries[i] = new byte[40_000];
+            entries[i].AsSpan().Fill((byte)i);
+        }
+
+        return entries;
     }
 
     /// <summary>Which slot holds the checkpoint of a tree of <paramref name="size"/> (its note's second line).</summary>

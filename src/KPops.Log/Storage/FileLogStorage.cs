@@ -10,12 +10,16 @@ namespace KPops.Log;
 /// <item><c>entries.idx</c> — the byte offset (uint64 big-endian) where each bundle of 256 entries starts;</item>
 /// <item><c>hashes.&lt;L&gt;.bin</c> — tile level L hashes, 32 bytes each: level 0 the leaf hashes, level L the
 /// roots of complete 256^L subtrees, so tile L/N is bytes [N·8192, N·8192 + W·32) of that file;</item>
-/// <item><c>checkpoint.slots</c> — the signed checkpoint, in two slots written in turn (<see cref="CheckpointSlots"/>);
-/// a directory written before them has a plain <c>checkpoint</c> file instead, read until the first batch replaces it;</item>
+/// <item><c>checkpoint.slots</c> — the signed checkpoint as of the last full flush, in two slots written in turn
+/// (<see cref="CheckpointSlots"/>); a directory written before them has a plain <c>checkpoint</c> file instead, read
+/// until the first batch replaces it;</item>
+/// <item><c>commits.journal</c> — the batches committed since that flush, each with its checkpoint
+/// (<see cref="CommitJournal"/>): the newest checkpoint is the last record of its chain, or the slots' when it has none;</item>
 /// <item><c>lock</c> — held exclusively by the one writer.</item>
 /// </list>
 /// All data files are append-only; anything past the checkpoint's size is an uncommitted tail that
-/// <see cref="TruncateTo"/> cuts off on recovery.
+/// <see cref="TruncateTo"/> cuts off on recovery, after it has written the journal's batches into the data files again
+/// (a power cut may have lost them from there) and recomputed their hashes.
 /// </summary>
 public sealed class FileLogStorage : ILogStorage
 {
@@ -34,6 +38,7 @@ public sealed class FileLogStorage : ILogStorage
     private readonly bool _writable;
     private readonly FileStream? _lock;
     private readonly CheckpointSlots? _checkpoints;
+    private readonly CommitJournal? _journal;
     private readonly SafeFileHandle _entries;
     private readonly SafeFileHandle _index;
     private readonly SafeFileHandle?[] _hashes = new SafeFileHandle?[TileLayout.MaxLevel + 1];
@@ -43,6 +48,29 @@ public sealed class FileLogStorage : ILogStorage
 
     // A plain checkpoint file from before the slots may still be there until the first replacement.
     private bool _legacyCheckpoint = true;
+
+    // The writer's newest checkpoint: the slots', the journal's last record's, or the last one replaced.
+    private byte[]? _latest;
+
+    // Recovery: the journal's chain after the slots' checkpoint, read by ReadCheckpoint and replayed by TruncateTo.
+    private long _recoveryBase;
+    private List<JournalRecord>? _recoveryChain;
+
+    // The batch since the last commit, copied for its journal record (unless too large for one).
+    private byte[] _pending = [];
+    private int _pendingLength;
+    private int _pendingCount;
+    private long _pendingStart;
+    private long _pendingOffset;
+    private bool _pendingTooLarge;
+
+    // A reader beside the writer follows the journal from where it last stopped (see ReadCheckpoint).
+    private readonly Lock _readerGate = new();
+    private SafeFileHandle? _journalReader;
+    private byte[]? _readerBase;
+    private long _readerOffset;
+    private long _readerEnd;
+    private byte[]? _readerLatest;
 
     // Known after TruncateTo: the exact end of each file.
     private long _entryCount = -1;
@@ -69,6 +97,7 @@ public sealed class FileLogStorage : ILogStorage
             _entries = OpenData(EntriesFile, create: writable)!;
             _index = OpenData(IndexFile, create: writable)!;
             _checkpoints = writable ? CheckpointSlots.OpenWritable(_directory) : null;
+            _journal = writable ? CommitJournal.OpenWritable(_directory) : null;
             for (int level = 0; level <= TileLayout.MaxLevel; level++)
             {
                 _hashes[level] = OpenData(HashFile(level), create: false);
@@ -102,15 +131,75 @@ public sealed class FileLogStorage : ILogStorage
 
     public byte[]? ReadCheckpoint()
     {
-        // The writer's own slots, or (read-only, beside a live writer) the file as it stands now.
-        byte[]? latest = _checkpoints is not null ? _checkpoints.ReadLatest() : CheckpointSlots.ReadLatest(_directory);
+        if (_writable)
+        {
+            if (_latest is null)
+            {
+                // Recovery: the slots' checkpoint, then the journal's chain after it.
+                _latest = ReadBaseCheckpoint(_checkpoints!.ReadLatest());
+                if (_latest is not null && TryReadTreeSize(_latest, out long size))
+                {
+                    _recoveryBase = size;
+                    _recoveryChain = _journal!.ReadRecoveryChain(size, out byte[]? last);
+                    _latest = last ?? _latest;
+                }
+            }
+
+            return _latest?.ToArray();
+        }
+
+        // Beside a live writer: the slots as they stand now, then the journal's records that followed them.
+        lock (_readerGate)
+        {
+            byte[]? slots = ReadBaseCheckpoint(CheckpointSlots.ReadLatest(_directory));
+            if (slots is null)
+            {
+                return null;
+            }
+
+            if (_readerBase is null || !slots.AsSpan().SequenceEqual(_readerBase))
+            {
+                _readerBase = slots;
+                _readerLatest = slots;
+                _readerOffset = 0;
+                _readerEnd = TryReadTreeSize(slots, out long size) ? size : -1;
+            }
+
+            _journalReader ??= CommitJournal.OpenForReading(_directory);
+            if (_journalReader is not null && _readerEnd >= 0)
+            {
+                _readerOffset = CommitJournal.ReadChain(_journalReader, _readerOffset, _readerEnd, null, out _readerEnd, out byte[]? last);
+                _readerLatest = last ?? _readerLatest;
+            }
+
+            return _readerLatest;
+        }
+    }
+
+    private byte[]? ReadBaseCheckpoint(byte[]? slots)
+    {
         string legacy = Path.Combine(_directory, LegacyCheckpointFile);
-        return latest ?? (File.Exists(legacy) ? File.ReadAllBytes(legacy) : null);
+        return slots ?? (File.Exists(legacy) ? File.ReadAllBytes(legacy) : null);
+    }
+
+    private static bool TryReadTreeSize(byte[] note, out long treeSize)
+    {
+        treeSize = 0;
+        if (!SignedNote.TryParseUnverified(note, out string? text, out _) || !Checkpoint.TryParse(text, out Checkpoint? checkpoint, out _))
+        {
+            return false;
+        }
+
+        treeSize = checkpoint.Size;
+        return true;
     }
 
     public void TruncateTo(long treeSize)
     {
         ThrowIfReadOnly();
+        ClearPending();
+        bool replayed = _recoveryChain is { Count: > 0 } && Replay(treeSize);
+        _recoveryChain = null;
         long bundles = (treeSize + TileLayout.TileWidth - 1) / TileLayout.TileWidth;
         if (RandomAccess.GetLength(_index) < bundles * OffsetSize)
         {
@@ -190,6 +279,68 @@ public sealed class FileLogStorage : ILogStorage
         }
 
         Flush(leafHashes: true);
+        if (replayed)
+        {
+            // Everything up to treeSize is in the data files now: their checkpoint goes to the slots, and the journal
+            // starts again.
+            WriteSlots(_latest!);
+        }
+    }
+
+    /// <summary>
+    /// Writes the entries of the journal's chain into the data files again, with their bundle offsets, leaf hashes and
+    /// the subtree hashes they complete — the same bytes where the files kept them, so a reader of committed data never
+    /// finds it missing. Up to <paramref name="treeSize"/>; true if anything was replayed.
+    /// </summary>
+    private bool Replay(long treeSize)
+    {
+        long end = _recoveryBase;
+        var bundleStarts = new List<long>();
+        foreach (JournalRecord record in _recoveryChain!)
+        {
+            if (record.Start + record.Count > treeSize)
+            {
+                break;
+            }
+
+            byte[] entries = record.Entries.ToArray();
+            RandomAccess.Write(_entries, entries, record.EntriesOffset);
+
+            bundleStarts.Clear();
+            if (!BundleWalk.ForEachBundleStart(entries, record.Count, record.Start, record.EntriesOffset, bundleStarts.Add))
+            {
+                throw new InvalidDataException($"The journal's record at tree size {record.Start} does not hold {record.Count} entries.");
+            }
+
+            long firstBundle = (record.Start + TileLayout.TileWidth - 1) / TileLayout.TileWidth;
+            var offsets = new byte[bundleStarts.Count * OffsetSize];
+            for (int i = 0; i < bundleStarts.Count; i++)
+            {
+                BinaryPrimitives.WriteInt64BigEndian(offsets.AsSpan(i * OffsetSize), bundleStarts[i]);
+            }
+
+            RandomAccess.Write(_index, offsets, firstBundle * OffsetSize);
+
+            var leafHashes = new byte[record.Count * Rfc6962.HashSize];
+            LeafHasher.HashAll(entries, entries.Length, record.Count, leafHashes);
+            RandomAccess.Write(HashFileHandle(0, create: true)!, leafHashes, record.Start * Rfc6962.HashSize);
+            end = record.Start + record.Count;
+        }
+
+        // The subtrees completed since the slots' checkpoint, level by level from the one below.
+        var children = new byte[TileLayout.TileWidth * Rfc6962.HashSize];
+        var root = new byte[Rfc6962.HashSize];
+        for (int level = 1; level <= TileLayout.MaxLevel; level++)
+        {
+            for (long node = TileLayout.HashCount(_recoveryBase, level); node < TileLayout.HashCount(end, level); node++)
+            {
+                ReadHashes(level - 1, node * TileLayout.TileWidth, children);
+                Rfc6962.MerkleTreeHash(children, root);
+                RandomAccess.Write(HashFileHandle(level, create: true)!, root, node * Rfc6962.HashSize);
+            }
+        }
+
+        return end > _recoveryBase;
     }
 
     public void AppendEntries(ReadOnlySpan<byte> encodedEntries, int count)
@@ -205,6 +356,11 @@ public sealed class FileLogStorage : ILogStorage
         for (int i = 0; i < bundleStarts.Count; i++)
         {
             BinaryPrimitives.WriteInt64BigEndian(offsets.AsSpan(i * OffsetSize), bundleStarts[i]);
+        }
+
+        if (_journal is not null)
+        {
+            KeepPending(encodedEntries, count);
         }
 
         // Positional writes at the known ends: a torn or failed write only damages the uncommitted tail.
@@ -228,17 +384,25 @@ public sealed class FileLogStorage : ILogStorage
     }
 
     /// <summary>
-    /// Flushes the entries, and every other file written since the last flush — except the leaf hashes while they
-    /// only grow the tree's last, partial tile: those are flushed with the batch that completes it. A crash may lose
-    /// them (the power, not a killed process: they are in the page cache), and <see cref="TruncateTo"/> hashes the
-    /// partial tile's entries again, which it must read anyway. That spares one fsync in most commits — a commit
-    /// with few ballots, as when every voter waits for a receipt, was three: entries, leaf hashes, checkpoint.
+    /// With a batch pending, nothing yet: <see cref="ReplaceCheckpoint"/> makes it durable, in the journal or through
+    /// the data files. Otherwise (recovery, a new log) flushes what was written, as <see cref="FlushData"/> does.
     /// </summary>
     public void Sync()
     {
         ThrowIfReadOnly();
-        Flush(leafHashes: _hashCounts[0] / TileLayout.TileWidth != _durableLeafTiles);
+        if (_pendingCount == 0)
+        {
+            FlushData();
+        }
     }
+
+    /// <summary>
+    /// Flushes the entries, and every other file written since the last flush — except the leaf hashes while they
+    /// only grow the tree's last, partial tile: those are flushed with the batch that completes it. A crash may lose
+    /// them (the power, not a killed process: they are in the page cache), and <see cref="TruncateTo"/> hashes the
+    /// partial tile's entries again, which it must read anyway.
+    /// </summary>
+    private void FlushData() => Flush(leafHashes: _hashCounts[0] / TileLayout.TileWidth != _durableLeafTiles);
 
     private void Flush(bool leafHashes)
     {
@@ -264,10 +428,38 @@ public sealed class FileLogStorage : ILogStorage
         }
     }
 
+    /// <summary>
+    /// The commit point. A small batch: one journal record with the checkpoint, and one sync. Otherwise (the journal
+    /// full, a bulk batch, the first commit after opening) the data files are flushed and the checkpoint goes to the
+    /// slots, after which the journal starts again.
+    /// </summary>
     public void ReplaceCheckpoint(ReadOnlySpan<byte> signedCheckpoint)
     {
         ThrowIfReadOnly();
+        if (signedCheckpoint.Length > CheckpointSlots.MaxNoteBytes)
+        {
+            // Refused now, not when a later full flush has to put it in a slot.
+            throw new ArgumentException($"A checkpoint note may be at most {CheckpointSlots.MaxNoteBytes} bytes.", nameof(signedCheckpoint));
+        }
+
+        if (_pendingCount > 0 && !_pendingTooLarge && !_legacyCheckpoint && _journal!.Fits(_pendingLength, signedCheckpoint.Length))
+        {
+            _journal.Append(_pendingStart, _pendingCount, _pendingOffset, _pending.AsSpan(0, _pendingLength), signedCheckpoint);
+        }
+        else
+        {
+            FlushData();
+            WriteSlots(signedCheckpoint);
+        }
+
+        ClearPending();
+        _latest = signedCheckpoint.ToArray();
+    }
+
+    private void WriteSlots(ReadOnlySpan<byte> signedCheckpoint)
+    {
         _checkpoints!.Write(signedCheckpoint);
+        _journal?.Restart();
         if (_legacyCheckpoint)
         {
             // The slots now hold a newer checkpoint, and they win whenever they hold one. The old file goes, so that an
@@ -308,6 +500,9 @@ public sealed class FileLogStorage : ILogStorage
 
     public void Dispose()
     {
+        CloseJournal();
+        _journalReader?.Dispose();
+        _journal?.Dispose();
         _entries?.Dispose();
         _checkpoints?.Dispose();
         _index?.Dispose();
@@ -317,6 +512,60 @@ public sealed class FileLogStorage : ILogStorage
         }
 
         _lock?.Dispose();
+    }
+
+    /// <summary>
+    /// On close, a full flush and the newest checkpoint in the slots, so that a directory closed cleanly does not need
+    /// its journal: an older KPops, which reads only the slots, would otherwise truncate it to the slots' size. If this
+    /// fails, the journal still holds every commit.
+    /// </summary>
+    private void CloseJournal()
+    {
+        if (_journal is null || !_journal.HasRecords || _latest is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Flush(leafHashes: true);
+            WriteSlots(_latest);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void KeepPending(ReadOnlySpan<byte> encodedEntries, int count)
+    {
+        if (_pendingCount == 0)
+        {
+            _pendingStart = _entryCount;
+            _pendingOffset = _entriesLength;
+        }
+
+        _pendingCount += count;
+        if (_pendingTooLarge || _pendingLength + encodedEntries.Length > CommitJournal.MaxRecordBytes)
+        {
+            // A bulk batch commits through the data files; copying it would be wasted.
+            _pendingTooLarge = true;
+            return;
+        }
+
+        if (_pending.Length < _pendingLength + encodedEntries.Length)
+        {
+            Array.Resize(ref _pending, Math.Max(_pendingLength + encodedEntries.Length, Math.Max(64 * 1024, _pending.Length * 2)));
+        }
+
+        encodedEntries.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += encodedEntries.Length;
+    }
+
+    private void ClearPending()
+    {
+        _pendingCount = 0;
+        _pendingLength = 0;
+        _pendingTooLarge = false;
     }
 
     private static string HashFile(int level) => $"hashes.{level}.bin";
