@@ -148,10 +148,10 @@ public class CommitJournalTests
         DiskLog.Session(directory, signer, log =>
         {
             Append(log, TestEntries.Batch(0, 3), committed);
-            // Records of about 900 KB each: the 16 MiB journal fills after 18 of them.
-            for (int batch = 1; batch <= 20; batch++)
+            // Records of about 240 KB each: the 16 MiB journal fills after 69 of them.
+            for (int batch = 1; batch <= 75; batch++)
             {
-                Append(log, LargeEntries(batch, 15), committed);
+                Append(log, LargeEntries(batch, 4), committed);
             }
 
             Assert.True(SlotsTreeSize(directory) > 3);
@@ -192,7 +192,7 @@ public class CommitJournalTests
     private static byte[][] SmallEntries(int batch, int count) =>
         Enumerable.Range(0, count).Select(i => BitConverter.GetBytes((batch * 1_000_000L) + i)).ToArray();
 
-    /// <summary>Entries of 60,000 bytes: 15 of them make a record just under the journal's largest.</summary>
+    /// <summary>Entries of 60,000 bytes: 4 of them make a record just under the journal's largest (256 KiB).</summary>
     private static byte[][] LargeEntries(int batch, int count) =>
         Enumerable.Range(0, count).Select(i => Enumerable.Repeat((byte)(batch + i), 60_000).ToArray()).ToArray();
 

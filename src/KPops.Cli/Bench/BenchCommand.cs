@@ -68,7 +68,7 @@ internal static class BenchCommand
         static string F(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
         var perBallot = (double)Math.Max(1, r.Accepted);
         output.WriteLine($"ballots:            {Numbers.Format(r.Ballots)} ({Numbers.Format(r.Accepted)} accepted, {Numbers.Format(r.Rejected)} repeats rejected, {Numbers.Format(r.Unexpected)} unexpected)");
-        output.WriteLine($"elapsed:            {F(r.Elapsed.TotalSeconds)} s (FileLogStorage, one fsync + one signed checkpoint per batch, receipts for every ballot)");
+        output.WriteLine($"elapsed:            {F(r.Elapsed.TotalSeconds)} s (FileLogStorage, one signed checkpoint and one commit per batch, receipts for every ballot)");
         output.WriteLine($"throughput:         {Numbers.Format((long)r.BallotsPerSecond)} ballots/s");
         output.WriteLine($"cpu:                {F(r.CpuTime.TotalSeconds)} s for the whole process ({F(r.CpuTime.TotalMilliseconds * 1e6 / r.Ballots)} ns per ballot; " +
             $"{Numbers.Format((long)(r.Ballots / Math.Max(r.CpuTime.TotalSeconds, 1e-9)))} ballots per CPU-second); load average {LoadAverage()}");
