@@ -153,8 +153,9 @@ public sealed class TransparencyLog : IDisposable
                 _storage.AppendHashes(level, completed);
             }
 
-            // 3. One durable sync for the batch. A crash after it still truncates the batch: no checkpoint
-            //    covers it, so it was not acknowledged.
+            // 3. One durable sync for the batch (or none yet: a storage with a journal makes the batch durable with
+            //    its checkpoint in step 4). A crash after it still truncates the batch: no checkpoint covers it, so it
+            //    was not acknowledged.
             _storage.Sync();
 
             // 4. Commit: atomically replace the checkpoint. Before the replace the old tree stands; after it,

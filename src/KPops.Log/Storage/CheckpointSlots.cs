@@ -7,9 +7,9 @@ namespace KPops.Log;
 /// <summary>
 /// Where <see cref="FileLogStorage"/> keeps the signed checkpoint: <c>checkpoint.slots</c>, two fixed 4 KiB slots
 /// written in turn. A slot holds a magic, a SHA-256 over the rest, a sequence number, the note's length and the note.
-/// Replacing the checkpoint is one positional write into the older slot and one fsync, where replacing a file
-/// (temporary file, fsync, rename, directory fsync) costs a file creation, two fsyncs and a rename — on every batch,
-/// on the path every receipt waits for. A crash during the write can tear only the slot being written, whose checksum
+/// Replacing the checkpoint is one positional write into the older slot and one fdatasync, where replacing a file
+/// (temporary file, fsync, rename, directory fsync) costs a file creation, two fsyncs and a rename. The slots take the
+/// checkpoint at each full flush of the data files; between two, <see cref="CommitJournal"/> holds the newer ones. A crash during the write can tear only the slot being written, whose checksum
 /// then fails, so the other slot — the checkpoint before — stands; and that write was never acknowledged.
 /// </summary>
 public sealed class CheckpointSlots : IDisposable

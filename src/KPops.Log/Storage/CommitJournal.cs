@@ -208,6 +208,19 @@ internal sealed class CommitJournal : IDisposable
 
     public void Dispose() => _file.Dispose();
 
+    /// <summary>The tree size a signed checkpoint note names (its second line), without verifying it.</summary>
+    public static bool TryReadTreeSize(byte[] note, out long treeSize)
+    {
+        treeSize = 0;
+        if (!SignedNote.TryParseUnverified(note, out string? text, out _) || !Checkpoint.TryParse(text, out Checkpoint? checkpoint, out _))
+        {
+            return false;
+        }
+
+        treeSize = checkpoint.Size;
+        return true;
+    }
+
     private void Grow(long needed)
     {
         long target = Math.Min(Capacity, ((needed + GrowthStep - 1) / GrowthStep) * GrowthStep);

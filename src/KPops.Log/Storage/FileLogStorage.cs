@@ -64,13 +64,8 @@ public sealed class FileLogStorage : ILogStorage
     private long _pendingOffset;
     private bool _pendingTooLarge;
 
-    // A reader beside the writer follows the journal from where it last stopped (see ReadCheckpoint).
-    private readonly Lock _readerGate = new();
-    private SafeFileHandle? _journalReader;
-    private byte[]? _readerBase;
-    private long _readerOffset;
-    private long _readerEnd;
-    private byte[]? _readerLatest;
+    // A reader beside the writer follows the slots and the journal.
+    private readonly CheckpointFollower? _follower;
 
     // Known after TruncateTo: the exact end of each file.
     private long _entryCount = -1;
@@ -98,6 +93,7 @@ public sealed class FileLogStorage : ILogStorage
             _index = OpenData(IndexFile, create: writable)!;
             _checkpoints = writable ? CheckpointSlots.OpenWritable(_directory) : null;
             _journal = writable ? CommitJournal.OpenWritable(_directory) : null;
+            _follower = writable ? null : new CheckpointFollower(_directory, () => ReadBaseCheckpoint(CheckpointSlots.ReadLatest(_directory)));
             for (int level = 0; level <= TileLayout.MaxLevel; level++)
             {
                 _hashes[level] = OpenData(HashFile(level), create: false);
@@ -137,7 +133,7 @@ public sealed class FileLogStorage : ILogStorage
             {
                 // Recovery: the slots' checkpoint, then the journal's chain after it.
                 _latest = ReadBaseCheckpoint(_checkpoints!.ReadLatest());
-                if (_latest is not null && TryReadTreeSize(_latest, out long size))
+                if (_latest is not null && CommitJournal.TryReadTreeSize(_latest, out long size))
                 {
                     _recoveryBase = size;
                     _recoveryChain = _journal!.ReadRecoveryChain(size, out byte[]? last);
@@ -148,50 +144,13 @@ public sealed class FileLogStorage : ILogStorage
             return _latest?.ToArray();
         }
 
-        // Beside a live writer: the slots as they stand now, then the journal's records that followed them.
-        lock (_readerGate)
-        {
-            byte[]? slots = ReadBaseCheckpoint(CheckpointSlots.ReadLatest(_directory));
-            if (slots is null)
-            {
-                return null;
-            }
-
-            if (_readerBase is null || !slots.AsSpan().SequenceEqual(_readerBase))
-            {
-                _readerBase = slots;
-                _readerLatest = slots;
-                _readerOffset = 0;
-                _readerEnd = TryReadTreeSize(slots, out long size) ? size : -1;
-            }
-
-            _journalReader ??= CommitJournal.OpenForReading(_directory);
-            if (_journalReader is not null && _readerEnd >= 0)
-            {
-                _readerOffset = CommitJournal.ReadChain(_journalReader, _readerOffset, _readerEnd, null, out _readerEnd, out byte[]? last);
-                _readerLatest = last ?? _readerLatest;
-            }
-
-            return _readerLatest;
-        }
+        return _follower!.Read();
     }
 
     private byte[]? ReadBaseCheckpoint(byte[]? slots)
     {
         string legacy = Path.Combine(_directory, LegacyCheckpointFile);
         return slots ?? (File.Exists(legacy) ? File.ReadAllBytes(legacy) : null);
-    }
-
-    private static bool TryReadTreeSize(byte[] note, out long treeSize)
-    {
-        treeSize = 0;
-        if (!SignedNote.TryParseUnverified(note, out string? text, out _) || !Checkpoint.TryParse(text, out Checkpoint? checkpoint, out _))
-        {
-            return false;
-        }
-
-        treeSize = checkpoint.Size;
-        return true;
     }
 
     public void TruncateTo(long treeSize)
@@ -501,7 +460,7 @@ public sealed class FileLogStorage : ILogStorage
     public void Dispose()
     {
         CloseJournal();
-        _journalReader?.Dispose();
+        _follower?.Dispose();
         _journal?.Dispose();
         _entries?.Dispose();
         _checkpoints?.Dispose();

@@ -30,10 +30,17 @@ public interface ILogStorage : ITileLevelHashSource, IDisposable
     /// <summary>Appends hashes to tile level <paramref name="tileLevel"/> (0 = leaf hashes).</summary>
     void AppendHashes(int tileLevel, ReadOnlySpan<byte> hashes);
 
-    /// <summary>Makes every append so far durable. One call per batch: the data commit point.</summary>
+    /// <summary>
+    /// Makes every append so far durable. One call per batch: the data commit point. A storage may instead make the
+    /// appends durable in <see cref="ReplaceCheckpoint"/>, together with the checkpoint that covers them
+    /// (<see cref="FileLogStorage"/>'s commit journal): either way, nothing is acknowledged before that returns.
+    /// </summary>
     void Sync();
 
-    /// <summary>Durably and atomically replaces the checkpoint: readers see the old one or the new one, never a mix.</summary>
+    /// <summary>
+    /// Durably and atomically replaces the checkpoint: readers see the old one or the new one, never a mix. Once it
+    /// returns, the appends it covers are durable too.
+    /// </summary>
     void ReplaceCheckpoint(ReadOnlySpan<byte> signedCheckpoint);
 
     /// <summary>Entries [<paramref name="start"/>, start + <paramref name="count"/>) in entry-bundle encoding.</summary>
