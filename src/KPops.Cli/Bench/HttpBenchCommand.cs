@@ -56,7 +56,8 @@ internal static class HttpBenchCommand
             $"(kestrel-empty: do-nothing JSON POST, wrk -t2 -c{s.Connections}, {s.Seconds} s)");
         output.WriteLine($"ballots:   {N(r.Full.Ok / r.Full.Seconds)} ballots/s, p50 {Ms(r.Full.P50Ms)}, p99 {Ms(r.Full.P99Ms)} " +
             $"(POST /api/rounds/{BenchServer.RoundId}/ballots, a new voter token per ballot, durable receipt with inclusion proof; wrk -t{s.Threads} -c{s.Connections}, {s.Seconds} s)");
-        output.WriteLine($"           {N(r.Full.Ok)} accepted, {N(r.Full.Non2xx)} non-200 answers, {N(r.Full.SocketErrors)} socket errors; log grew by {N(r.FullLogGrowth)} entries");
+        output.WriteLine($"           {N(r.Full.Ok)} accepted, {N(r.Full.Non2xx)} non-200 answers, {N(r.Full.SocketErrors)} socket errors; log grew by {N(r.FullLogGrowth)} entries " +
+            $"in {N(r.FullBatches)} commits ({r.FullLogGrowth / (double)Math.Max(1, r.FullBatches):F1} per commit)");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"           server CPU {r.FullServerCpu.TotalMilliseconds * 1000 / Math.Max(1, r.FullLogGrowth):F1} µs per ballot " +
             $"({r.FullServerCpu.TotalSeconds / r.Full.Seconds:F2} cores on average; wrk runs in its own process; " +
@@ -79,7 +80,7 @@ internal static class HttpBenchCommand
 internal sealed record HttpBenchSettings(int Seconds, int Connections, int Threads, string Baselines);
 
 internal sealed record HttpBenchResult(
-    CeilingResult Ceiling, WrkResult Full, long FullLogGrowth, TimeSpan FullServerCpu, long FullJitMethods, double PacedTarget, WrkResult Paced, string LoadBefore, string LoadAfter)
+    CeilingResult Ceiling, WrkResult Full, long FullLogGrowth, long FullBatches, TimeSpan FullServerCpu, long FullJitMethods, double PacedTarget, WrkResult Paced, string LoadBefore, string LoadAfter)
 {
     public long Errors => Full.Non2xx + Full.SocketErrors + Paced.Non2xx + Paced.SocketErrors;
 }
@@ -116,7 +117,12 @@ internal sealed class HttpBenchmark(HttpBenchSettings settings, TextWriter progr
         long sizeBefore = server.Pipeline.LogSize;
         TimeSpan cpuBefore = ProcessCpu.Now();
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        // Commits during the run: with the ballots, how many share each commit's sync and signature.
+        long batches = 0;
+        void CountBatch(int size) => Interlocked.Increment(ref batches);
+        server.Pipeline.BatchCommitted += CountBatch;
         WrkResult full = await load.RunAsync(fullTokens, new LoadShape(settings.Connections, duration));
+        server.Pipeline.BatchCommitted -= CountBatch;
         TimeSpan cpu = ProcessCpu.Now() - cpuBefore;
         long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         long growth = server.Pipeline.LogSize - sizeBefore;
@@ -125,7 +131,7 @@ internal sealed class HttpBenchmark(HttpBenchSettings settings, TextWriter progr
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"paced: {settings.Seconds} s at {target:N0} ballots/s..."));
         string pacedTokens = load.PrepareTokens((long)(target * settings.Seconds * TokenMargin), progress);
         WrkResult paced = await load.RunAsync(pacedTokens, new LoadShape(settings.Connections, duration, target));
-        return new HttpBenchResult(ceiling, full, growth, cpu, jitMethods, target, paced, loadBefore, LoadAverage.Now());
+        return new HttpBenchResult(ceiling, full, growth, Interlocked.Read(ref batches), cpu, jitMethods, target, paced, loadBefore, LoadAverage.Now());
     }
 
     /// <summary>
