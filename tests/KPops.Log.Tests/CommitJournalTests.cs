@@ -109,6 +109,39 @@ public class CommitJournalTests
     }
 
     [Fact]
+    public void A_whole_record_that_does_not_continue_the_entries_is_refused_before_anything_is_written()
+    {
+        using var directory = new TempDirectory();
+        using var crashed = new TempDirectory();
+        using var signer = NoteSigner.Generate(TestEntries.Origin);
+        DiskLog.Session(directory, signer, log =>
+        {
+            for (int batch = 0; batch < 3; batch++)
+            {
+                TestEntries.Append(log, TestEntries.Batch(batch, 20));
+            }
+
+            Snapshot(directory, crashed, durable: null);
+        });
+
+        // The second record claims its entries start at byte 0 of entries.bin, over the first batch's, and its digest
+        // is recomputed so that it is whole.
+        byte[] journal = File.ReadAllBytes(JournalPath(crashed));
+        int second = RecordSize(journal, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(journal.AsSpan(second + 48), 0);
+        System.Security.Cryptography.SHA256.HashData(journal.AsSpan(second + 36, RecordSize(journal, second) - 36), journal.AsSpan(second + 4, 32));
+        File.WriteAllBytes(JournalPath(crashed), journal);
+        byte[] entries = File.ReadAllBytes(Path.Combine(crashed.Path, "entries.bin"));
+
+        using (var storage = FileLogStorage.Open(crashed.Path))
+        {
+            Assert.Throws<InvalidDataException>(() => TransparencyLog.Open(storage, signer, TestEntries.Origin));
+        }
+
+        Assert.Equal(entries, File.ReadAllBytes(Path.Combine(crashed.Path, "entries.bin")));
+    }
+
+    [Fact]
     public void Records_left_from_before_the_journal_started_again_are_not_replayed()
     {
         using var directory = new TempDirectory();
@@ -251,6 +284,11 @@ public class CommitJournalTests
             Assert.True(File.ReadAllBytes(expectedPath).AsSpan().SequenceEqual(File.ReadAllBytes(actualPath)), $"{name} differs.");
         }
     }
+
+    /// <summary>The size of the journal record at <paramref name="offset"/>: its header, entries and note.</summary>
+    private static int RecordSize(byte[] journal, int offset) =>
+        64 + System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(journal.AsSpan(offset + 56))
+        + System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(journal.AsSpan(offset + 60));
 
     private static int FirstDifference(byte[] a, byte[] b)
     {

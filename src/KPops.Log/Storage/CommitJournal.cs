@@ -93,8 +93,6 @@ internal sealed class CommitJournal : IDisposable
         return File.Exists(path) ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite) : null;
     }
 
-    public SafeFileHandle Handle => _file;
-
     /// <summary>The record chain from tree size <paramref name="treeSize"/>, for recovery.</summary>
     public List<JournalRecord> ReadRecoveryChain(long treeSize, out byte[]? lastNote)
     {

@@ -254,6 +254,7 @@ public sealed class FileLogStorage : ILogStorage
     private bool Replay(long treeSize)
     {
         long end = _recoveryBase;
+        long entriesEnd = EntriesEnd(_recoveryBase);
         var bundleStarts = new List<long>();
         foreach (JournalRecord record in _recoveryChain!)
         {
@@ -262,8 +263,16 @@ public sealed class FileLogStorage : ILogStorage
                 break;
             }
 
+            // The digest only shows a record is whole; it must also continue the entries exactly where the tree does,
+            // or replaying it would overwrite committed entries.
+            if (record.EntriesOffset != entriesEnd)
+            {
+                throw new InvalidDataException($"The journal's record at tree size {record.Start} does not continue entries.bin.");
+            }
+
             byte[] entries = record.Entries.ToArray();
             RandomAccess.Write(_entries, entries, record.EntriesOffset);
+            entriesEnd += entries.Length;
 
             bundleStarts.Clear();
             if (!BundleWalk.ForEachBundleStart(entries, record.Count, record.Start, record.EntriesOffset, bundleStarts.Add))
@@ -300,6 +309,26 @@ public sealed class FileLogStorage : ILogStorage
         }
 
         return end > _recoveryBase;
+    }
+
+    /// <summary>Where entry <paramref name="treeSize"/> starts in entries.bin: the end of a tree of that size.</summary>
+    private long EntriesEnd(long treeSize)
+    {
+        if (treeSize == 0)
+        {
+            return 0;
+        }
+
+        long bundle = (treeSize - 1) / TileLayout.TileWidth;
+        long start = ReadOffset(bundle);
+        byte[] run = ReadRange(_entries, start, Math.Min(RandomAccess.GetLength(_entries) - start, MaxBundleBytes), MaxBundleBytes);
+        long length = EntryBundle.PrefixLength(run, (int)(treeSize - (bundle * TileLayout.TileWidth)));
+        if (length < 0)
+        {
+            throw new InvalidDataException($"entries.bin ends before entry {treeSize - 1}.");
+        }
+
+        return start + length;
     }
 
     public void AppendEntries(ReadOnlySpan<byte> encodedEntries, int count)
