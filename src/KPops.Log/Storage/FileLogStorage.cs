@@ -165,27 +165,10 @@ public sealed class FileLogStorage : ILogStorage
             throw new InvalidDataException($"The bundle index holds fewer than {treeSize} entries.");
         }
 
-        long entriesEnd = 0;
-        byte[] lastBundle = [];
-        int inLastBundle = 0;
-        int lastBundleLength = 0;
-        if (bundles > 0)
-        {
-            long lastStart = ReadOffset(bundles - 1);
-            inLastBundle = (int)(treeSize - ((bundles - 1) * TileLayout.TileWidth));
-            lastBundle = ReadRange(_entries, lastStart, Math.Min(RandomAccess.GetLength(_entries) - lastStart, MaxBundleBytes), MaxBundleBytes);
-            long length = EntryBundle.PrefixLength(lastBundle, inLastBundle);
-            if (length < 0)
-            {
-                throw new InvalidDataException($"entries.bin ends before entry {treeSize - 1}.");
-            }
+        (long entriesEnd, byte[] lastBundle, int inLastBundle, int lastBundleLength) = ReadTreeEnd(treeSize);
 
-            entriesEnd = lastStart + length;
-            lastBundleLength = (int)length;
-        }
-
-        // The leaf hashes of a partial last tile may have been lost with the power (see Sync): hash its entries anew.
-        // The entries are flushed on every Sync, so they are whole up to treeSize.
+        // The leaf hashes of a partial last tile may have been lost with the power (see FlushData): hash its entries
+        // anew. The entries are whole up to treeSize: flushed at every full flush, and replayed from the journal since.
         int partialTile = (int)(treeSize % TileLayout.TileWidth);
         byte[] partialLeafHashes = new byte[partialTile * Rfc6962.HashSize];
         if (partialTile > 0)
@@ -254,7 +237,7 @@ public sealed class FileLogStorage : ILogStorage
     private bool Replay(long treeSize)
     {
         long end = _recoveryBase;
-        long entriesEnd = EntriesEnd(_recoveryBase);
+        long entriesEnd = ReadTreeEnd(_recoveryBase).EntriesEnd;
         var bundleStarts = new List<long>();
         foreach (JournalRecord record in _recoveryChain!)
         {
@@ -281,13 +264,7 @@ public sealed class FileLogStorage : ILogStorage
             }
 
             long firstBundle = (record.Start + TileLayout.TileWidth - 1) / TileLayout.TileWidth;
-            var offsets = new byte[bundleStarts.Count * OffsetSize];
-            for (int i = 0; i < bundleStarts.Count; i++)
-            {
-                BinaryPrimitives.WriteInt64BigEndian(offsets.AsSpan(i * OffsetSize), bundleStarts[i]);
-            }
-
-            RandomAccess.Write(_index, offsets, firstBundle * OffsetSize);
+            RandomAccess.Write(_index, EncodeOffsets(bundleStarts), firstBundle * OffsetSize);
 
             var leafHashes = new byte[record.Count * Rfc6962.HashSize];
             LeafHasher.HashAll(entries, entries.Length, record.Count, leafHashes);
@@ -311,24 +288,28 @@ public sealed class FileLogStorage : ILogStorage
         return end > _recoveryBase;
     }
 
-    /// <summary>Where entry <paramref name="treeSize"/> starts in entries.bin: the end of a tree of that size.</summary>
-    private long EntriesEnd(long treeSize)
+    /// <summary>
+    /// The end of a tree of <paramref name="treeSize"/> entries in entries.bin, with its last bundle as read from there
+    /// (empty for an empty tree), how many entries of it the tree holds and their encoded length.
+    /// </summary>
+    private (long EntriesEnd, byte[] LastBundle, int InLastBundle, int LastBundleLength) ReadTreeEnd(long treeSize)
     {
         if (treeSize == 0)
         {
-            return 0;
+            return (0, [], 0, 0);
         }
 
         long bundle = (treeSize - 1) / TileLayout.TileWidth;
         long start = ReadOffset(bundle);
+        int inLastBundle = (int)(treeSize - (bundle * TileLayout.TileWidth));
         byte[] run = ReadRange(_entries, start, Math.Min(RandomAccess.GetLength(_entries) - start, MaxBundleBytes), MaxBundleBytes);
-        long length = EntryBundle.PrefixLength(run, (int)(treeSize - (bundle * TileLayout.TileWidth)));
+        long length = EntryBundle.PrefixLength(run, inLastBundle);
         if (length < 0)
         {
             throw new InvalidDataException($"entries.bin ends before entry {treeSize - 1}.");
         }
 
-        return start + length;
+        return (start + length, run, inLastBundle, (int)length);
     }
 
     public void AppendEntries(ReadOnlySpan<byte> encodedEntries, int count)
@@ -340,12 +321,7 @@ public sealed class FileLogStorage : ILogStorage
             throw new ArgumentException($"The encoded entries do not hold exactly {count} entries.", nameof(encodedEntries));
         }
 
-        var offsets = new byte[bundleStarts.Count * OffsetSize];
-        for (int i = 0; i < bundleStarts.Count; i++)
-        {
-            BinaryPrimitives.WriteInt64BigEndian(offsets.AsSpan(i * OffsetSize), bundleStarts[i]);
-        }
-
+        byte[] offsets = EncodeOffsets(bundleStarts);
         if (_journal is not null)
         {
             KeepPending(encodedEntries, count);
@@ -593,6 +569,18 @@ public sealed class FileLogStorage : ILogStorage
         return _writable
             ? File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read)
             : File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    }
+
+    /// <summary>Bundle offsets as entries.idx stores them: uint64 big-endian each.</summary>
+    private static byte[] EncodeOffsets(List<long> bundleStarts)
+    {
+        var offsets = new byte[bundleStarts.Count * OffsetSize];
+        for (int i = 0; i < bundleStarts.Count; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(offsets.AsSpan(i * OffsetSize), bundleStarts[i]);
+        }
+
+        return offsets;
     }
 
     private long ReadOffset(long bundle)
