@@ -56,6 +56,13 @@ internal sealed class CommitJournal : IDisposable
     private long _position;
     private byte[] _record = new byte[64 * 1024];
 
+    // The batch staged for the next record: its entries are already in _record, after the header.
+    private int _stagedCount;
+    private int _stagedLength;
+    private long _stagedStart;
+    private long _stagedOffset;
+    private bool _stagedTooLarge;
+
     private CommitJournal(SafeFileHandle file)
     {
         _file = file;
@@ -101,36 +108,64 @@ internal sealed class CommitJournal : IDisposable
         return records;
     }
 
-    /// <summary>Whether a record of this many entry bytes and note bytes fits before the journal must start again.</summary>
-    public bool Fits(int entriesLength, int noteLength)
+    /// <summary>True while a batch is staged for the next record (see <see cref="Stage"/>).</summary>
+    public bool HasStaged => _stagedCount > 0;
+
+    /// <summary>
+    /// Copies a batch's encoded entries, as they go to <c>entries.bin</c> at <paramref name="entriesOffset"/>, straight
+    /// into the next record; several calls before a commit make one batch. A batch too large for a record is only
+    /// counted: it will commit through the data files, and copying it would be wasted.
+    /// </summary>
+    public void Stage(long start, long entriesOffset, ReadOnlySpan<byte> entries, int count)
     {
-        long size = (long)HeaderSize + entriesLength + noteLength;
-        return size <= MaxRecordBytes && _position + size <= Capacity;
+        if (_stagedCount == 0)
+        {
+            _stagedStart = start;
+            _stagedOffset = entriesOffset;
+        }
+
+        _stagedCount += count;
+        if (_stagedTooLarge || HeaderSize + _stagedLength + entries.Length > MaxRecordBytes)
+        {
+            _stagedTooLarge = true;
+            return;
+        }
+
+        EnsureRecordCapacity(HeaderSize + _stagedLength + entries.Length);
+        entries.CopyTo(_record.AsSpan(HeaderSize + _stagedLength));
+        _stagedLength += entries.Length;
     }
 
-    /// <summary>Writes one record after the last and makes it durable: the commit point of a journalled batch.</summary>
-    public void Append(long start, int count, long entriesOffset, ReadOnlySpan<byte> entries, ReadOnlySpan<byte> note)
+    /// <summary>Forgets the staged batch: it was committed, or the commit failed, or recovery starts afresh.</summary>
+    public void ClearStaged()
     {
-        int size = HeaderSize + entries.Length + note.Length;
-        if (!Fits(entries.Length, note.Length))
+        _stagedCount = 0;
+        _stagedLength = 0;
+        _stagedTooLarge = false;
+    }
+
+    /// <summary>
+    /// Commits the staged batch with <paramref name="note"/>: one record after the last, made durable — the commit
+    /// point of a journalled batch. False, writing nothing, when no batch is staged or its record is too large or does
+    /// not fit before the journal must start again: the caller then commits through the data files.
+    /// </summary>
+    public bool TryCommit(ReadOnlySpan<byte> note)
+    {
+        int size = HeaderSize + _stagedLength + note.Length;
+        if (_stagedCount == 0 || _stagedTooLarge || size > MaxRecordBytes || _position + size > Capacity)
         {
-            throw new InvalidOperationException("The record does not fit in the journal.");
+            return false;
         }
 
-        if (_record.Length < size)
-        {
-            _record = new byte[Math.Max(size, _record.Length * 2)];
-        }
-
+        EnsureRecordCapacity(size);
         Span<byte> record = _record.AsSpan(0, size);
         Magic.CopyTo(record);
-        BinaryPrimitives.WriteInt64BigEndian(record[StartOffset..], start);
-        BinaryPrimitives.WriteInt32BigEndian(record[CountOffset..], count);
-        BinaryPrimitives.WriteInt64BigEndian(record[EntriesOffsetOffset..], entriesOffset);
-        BinaryPrimitives.WriteInt32BigEndian(record[EntriesLengthOffset..], entries.Length);
+        BinaryPrimitives.WriteInt64BigEndian(record[StartOffset..], _stagedStart);
+        BinaryPrimitives.WriteInt32BigEndian(record[CountOffset..], _stagedCount);
+        BinaryPrimitives.WriteInt64BigEndian(record[EntriesOffsetOffset..], _stagedOffset);
+        BinaryPrimitives.WriteInt32BigEndian(record[EntriesLengthOffset..], _stagedLength);
         BinaryPrimitives.WriteInt32BigEndian(record[NoteLengthOffset..], note.Length);
-        entries.CopyTo(record[HeaderSize..]);
-        note.CopyTo(record[(HeaderSize + entries.Length)..]);
+        note.CopyTo(record[(HeaderSize + _stagedLength)..]);
         SHA256.HashData(record[StartOffset..], record.Slice(MagicSize, DigestSize));
 
         if (_position + size > _zeroFilled)
@@ -142,6 +177,7 @@ internal sealed class CommitJournal : IDisposable
         // The blocks were zero-filled and the size is unchanged: the data and a device flush, no inode write.
         DataSync.Flush(_file);
         _position += size;
+        return true;
     }
 
     /// <summary>After a checkpoint in the slots made everything before it durable: the next record goes to offset 0.</summary>
@@ -157,7 +193,7 @@ internal sealed class CommitJournal : IDisposable
     public static long ReadChain(SafeFileHandle file, long offset, long treeSize, Action<JournalRecord>? onRecord, out long chainEnd, out byte[]? lastNote)
     {
         chainEnd = treeSize;
-        lastNote = null;
+        ReadOnlyMemory<byte> last = default;
         long length = RandomAccess.GetLength(file);
         Span<byte> header = stackalloc byte[HeaderSize];
         Span<byte> digest = stackalloc byte[DigestSize];
@@ -196,11 +232,12 @@ internal sealed class CommitJournal : IDisposable
                 BinaryPrimitives.ReadInt64BigEndian(header[EntriesOffsetOffset..]),
                 record.AsMemory(HeaderSize, entriesLength));
             onRecord?.Invoke(parsed);
-            lastNote = record.AsSpan(HeaderSize + entriesLength, noteLength).ToArray();
+            last = record.AsMemory(HeaderSize + entriesLength, noteLength);
             chainEnd += count;
             offset += size;
         }
 
+        lastNote = last.IsEmpty ? null : last.ToArray();
         return offset;
     }
 
@@ -217,6 +254,15 @@ internal sealed class CommitJournal : IDisposable
 
         treeSize = checkpoint.Size;
         return true;
+    }
+
+    // Keeps what is staged: the record buffer grows under the entries already copied into it.
+    private void EnsureRecordCapacity(int size)
+    {
+        if (_record.Length < size)
+        {
+            Array.Resize(ref _record, Math.Max(size, _record.Length * 2));
+        }
     }
 
     private void Grow(long needed)

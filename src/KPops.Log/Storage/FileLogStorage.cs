@@ -56,14 +56,6 @@ public sealed class FileLogStorage : ILogStorage
     private long _recoveryBase;
     private List<JournalRecord>? _recoveryChain;
 
-    // The batch since the last commit, copied for its journal record (unless too large for one).
-    private byte[] _pending = [];
-    private int _pendingLength;
-    private int _pendingCount;
-    private long _pendingStart;
-    private long _pendingOffset;
-    private bool _pendingTooLarge;
-
     // A reader beside the writer follows the slots and the journal.
     private readonly CheckpointFollower? _follower;
 
@@ -156,7 +148,7 @@ public sealed class FileLogStorage : ILogStorage
     public void TruncateTo(long treeSize)
     {
         ThrowIfReadOnly();
-        ClearPending();
+        _journal!.ClearStaged();
         bool replayed = _recoveryChain is { Count: > 0 } && Replay(treeSize);
         _recoveryChain = null;
         long bundles = (treeSize + TileLayout.TileWidth - 1) / TileLayout.TileWidth;
@@ -322,10 +314,7 @@ public sealed class FileLogStorage : ILogStorage
         }
 
         byte[] offsets = EncodeOffsets(bundleStarts);
-        if (_journal is not null)
-        {
-            KeepPending(encodedEntries, count);
-        }
+        _journal?.Stage(_entryCount, _entriesLength, encodedEntries, count);
 
         // Positional writes at the known ends: a torn or failed write only damages the uncommitted tail.
         RandomAccess.Write(_entries, encodedEntries, _entriesLength);
@@ -354,7 +343,7 @@ public sealed class FileLogStorage : ILogStorage
     public void Sync()
     {
         ThrowIfReadOnly();
-        if (_pendingCount == 0)
+        if (!_journal!.HasStaged)
         {
             FlushData();
         }
@@ -406,17 +395,13 @@ public sealed class FileLogStorage : ILogStorage
             throw new ArgumentException($"A checkpoint note may be at most {CheckpointSlots.MaxNoteBytes} bytes.", nameof(signedCheckpoint));
         }
 
-        if (_pendingCount > 0 && !_pendingTooLarge && !_legacyCheckpoint && _journal!.Fits(_pendingLength, signedCheckpoint.Length))
-        {
-            _journal.Append(_pendingStart, _pendingCount, _pendingOffset, _pending.AsSpan(0, _pendingLength), signedCheckpoint);
-        }
-        else
+        if (_legacyCheckpoint || !_journal!.TryCommit(signedCheckpoint))
         {
             FlushData();
             WriteSlots(signedCheckpoint);
         }
 
-        ClearPending();
+        _journal!.ClearStaged();
         _latest = signedCheckpoint.ToArray();
     }
 
@@ -498,38 +483,6 @@ public sealed class FileLogStorage : ILogStorage
         catch (IOException)
         {
         }
-    }
-
-    private void KeepPending(ReadOnlySpan<byte> encodedEntries, int count)
-    {
-        if (_pendingCount == 0)
-        {
-            _pendingStart = _entryCount;
-            _pendingOffset = _entriesLength;
-        }
-
-        _pendingCount += count;
-        if (_pendingTooLarge || _pendingLength + encodedEntries.Length > CommitJournal.MaxRecordBytes)
-        {
-            // A bulk batch commits through the data files; copying it would be wasted.
-            _pendingTooLarge = true;
-            return;
-        }
-
-        if (_pending.Length < _pendingLength + encodedEntries.Length)
-        {
-            Array.Resize(ref _pending, Math.Max(_pendingLength + encodedEntries.Length, Math.Max(64 * 1024, _pending.Length * 2)));
-        }
-
-        encodedEntries.CopyTo(_pending.AsSpan(_pendingLength));
-        _pendingLength += encodedEntries.Length;
-    }
-
-    private void ClearPending()
-    {
-        _pendingCount = 0;
-        _pendingLength = 0;
-        _pendingTooLarge = false;
     }
 
     private static string HashFile(int level) => $"hashes.{level}.bin";
